@@ -34,7 +34,10 @@ async function hydrateSymlinks(): Promise<void> {
   const root = path.resolve(path.dirname(entry), "..");
   const listFile = path.join(root, "native", "pg-symlinks.json");
   if (!existsSync(listFile)) return;
-  const links = JSON.parse(await readFile(listFile, "utf8")) as { source: string; target: string }[];
+  const links = JSON.parse(await readFile(listFile, "utf8")) as {
+    source: string;
+    target: string;
+  }[];
   for (const { source, target } of links) {
     const linkPath = path.join(root, target);
     if (existsSync(linkPath)) continue;

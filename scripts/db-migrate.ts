@@ -10,7 +10,9 @@ console.log(`Database: ${db.description}`);
 try {
   if (values["rolled-back"]) {
     await markRolledBack(db.url, values["rolled-back"]);
-    console.log(`Marked ${values["rolled-back"]} as rolled back; run npm run db:migrate to retry it.`);
+    console.log(
+      `Marked ${values["rolled-back"]} as rolled back; run npm run db:migrate to retry it.`,
+    );
   } else {
     const { applied, total } = await migrate({ connectionString: db.url, dir, log: console.log });
     console.log(

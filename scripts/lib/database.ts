@@ -11,7 +11,7 @@ export type DatabaseHandle = {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-function describe(url: string): string {
+function hostOf(url: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
@@ -29,7 +29,7 @@ export async function openDatabase(purpose: "app" | "test" = "app"): Promise<Dat
   if (external) {
     return {
       url: external,
-      description: `external PostgreSQL at ${describe(external)} (DATABASE_URL)`,
+      description: `external PostgreSQL at ${hostOf(external)} (DATABASE_URL)`,
       embedded: false,
       stop: async () => {},
     };

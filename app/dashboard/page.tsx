@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attemptCountsByTrack } from "@/lib/attempts.server";
+import { requireUser } from "@/lib/auth/session.server";
+import { loadBank } from "@/lib/content/load.server";
+import { getDb } from "@/lib/db.server";
+import { orderedTracks } from "@/lib/tracks";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  const tracks = orderedTracks(loadBank().tracks.values());
+  const attempts = await attemptCountsByTrack(getDb(), user.id);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Welcome, {user.name ?? user.email}</h1>
+      <section aria-labelledby="your-tracks" className="space-y-3">
+        <h2 id="your-tracks" className="text-lg font-semibold">
+          Your tracks
+        </h2>
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+          {tracks.map((track) => {
+            const count = attempts.get(track.id) ?? 0;
+            return (
+              <li key={track.id} className="flex items-center justify-between gap-4 p-4">
+                <div>
+                  <Link href={`/tracks/${track.id}`} className="font-medium hover:underline">
+                    {track.title}
+                  </Link>
+                  <p className="text-sm text-slate-600 dark:text-slate-300">
+                    {count === 0
+                      ? "No attempts yet: your first mock will be your cold baseline."
+                      : `${count} attempt${count === 1 ? "" : "s"}`}
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { blueprintQuotas } from "@/lib/content/blueprint";
+import { loadBank } from "@/lib/content/load.server";
+import type { DomainInfo, Track } from "@/lib/content/types";
+import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
+
+type Props = { params: Promise<{ track: string }> };
+
+function findTrack(id: string): Track | undefined {
+  return loadBank().tracks.get(id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const track = findTrack((await params).track);
+  return { title: track ? track.title : "Track not found" };
+}
+
+export default async function TrackPage({ params }: Props) {
+  const bank = loadBank();
+  const track = findTrack((await params).track);
+  if (!track) notFound();
+  const questions = bank.questionsOf(track.id);
+  const countBy = (key: "domain" | "curriculum", id: string) =>
+    questions.filter((q) => q[key] === id).length;
+  const quotas = blueprintQuotas(track);
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          {track.vendor} · {track.examCode}
+        </p>
+        <h1 className="text-3xl font-bold">{track.title}</h1>
+        <a href={track.officialUrl} className="text-sm underline" rel="noreferrer">
+          Official exam page
+        </a>
+      </header>
+
+      <section aria-labelledby="facts" className="space-y-2">
+        <h2 id="facts" className="text-xl font-semibold">
+          The exam
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
+          <Fact label="Questions" value={questionCountLabel(track)} />
+          <Fact label="Duration" value={`${track.durationMinutes} minutes`} />
+          <Fact label="Passing score" value={passingLabel(track)} />
+          <Fact label="Question types" value={questionTypesLabel(track)} />
+          {track.delivery && <Fact label="Delivery" value={track.delivery} />}
+          {track.validityYears && <Fact label="Valid for" value={`${track.validityYears} years`} />}
+          {track.retakePolicy && <Fact label="Retakes" value={track.retakePolicy} />}
+          <Fact label="Typical preparation" value={track.path.typicalPrep} />
+        </dl>
+        {track.passing.note && (
+          <p className="text-sm text-slate-600 dark:text-slate-300">{track.passing.note}</p>
+        )}
+      </section>
+
+      {track.curriculum.length > 0 && (
+        <DomainTable
+          id="curriculum"
+          title="Official curriculum (mock exams sample by these weights)"
+          domains={track.curriculum}
+          count={(id) => countBy("curriculum", id)}
+          quota={(id) => (track.blueprint === "curriculum" ? quotas[id] : undefined)}
+        />
+      )}
+      <DomainTable
+        id="domains"
+        title={track.curriculum.length > 0 ? "Study domains" : "Domains"}
+        domains={track.domains}
+        count={(id) => countBy("domain", id)}
+        quota={(id) => (track.blueprint === "domains" ? quotas[id] : undefined)}
+      />
+
+      {track.path.examTips.length > 0 && (
+        <section aria-labelledby="tips" className="space-y-2">
+          <h2 id="tips" className="text-xl font-semibold">
+            Exam technique
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {track.path.examTips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function DomainTable({
+  id,
+  title,
+  domains,
+  count,
+  quota,
+}: {
+  id: string;
+  title: string;
+  domains: readonly DomainInfo[];
+  count: (id: string) => number;
+  quota: (id: string) => number | undefined;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 dark:border-slate-800">
+            <tr>
+              <th scope="col" className="py-2 pr-4">
+                Domain
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right">
+                Weight
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right">
+                Per mock
+              </th>
+              <th scope="col" className="py-2 text-right">
+                In the bank
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {domains.map((d) => (
+              <tr key={d.id} className="border-b border-slate-100 align-top dark:border-slate-900">
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {d.title}
+                  {d.docs.length > 0 && (
+                    <ul className="mt-1 space-y-0.5 text-xs font-normal">
+                      {d.docs.map((doc) => (
+                        <li key={doc.url}>
+                          <a href={doc.url} className="underline" rel="noreferrer">
+                            {doc.title}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </th>
+                <td className="py-2 pr-4 text-right">{d.weight === null ? "—" : `${d.weight}%`}</td>
+                <td className="py-2 pr-4 text-right">{quota(d.id) ?? "—"}</td>
+                <td className="py-2 text-right">{count(d.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { UserMenu } from "@/components/user-menu";
+import { getSessionUser } from "@/lib/auth/session.server";
+
+export async function SiteHeader() {
+  const user = await getSessionUser();
+  return (
+    <header className="border-b border-slate-200 dark:border-slate-800">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex w-full max-w-5xl items-center justify-between gap-4 px-4 py-3"
+      >
+        <div className="flex items-center gap-6">
+          <Link href="/" className="text-lg font-bold tracking-tight">
+            Passmark
+          </Link>
+          <Link href="/#tracks" className="text-sm hover:underline">
+            Tracks
+          </Link>
+          {user && (
+            <Link href="/dashboard" className="text-sm hover:underline">
+              Dashboard
+            </Link>
+          )}
+          {user && (user.role === "author" || user.role === "admin") && (
+            <Link href="/author" className="text-sm hover:underline">
+              Author
+            </Link>
+          )}
+        </div>
+        {user ? (
+          <UserMenu name={user.name ?? user.email} email={user.email} />
+        ) : (
+          <div className="flex items-center gap-3 text-sm">
+            <Link href="/signin" className="hover:underline">
+              Sign in
+            </Link>
+            <Link
+              href="/signup"
+              className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700"
+            >
+              Sign up
+            </Link>
+          </div>
+        )}
+      </nav>
+    </header>
+  );
+}

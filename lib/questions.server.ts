@@ -1,0 +1,44 @@
+import type { Question } from "@/lib/content/types";
+import type { Db } from "@/lib/prisma.server";
+import { planQuestionSync } from "@/lib/question-sync";
+
+/**
+ * Mirrors the bank into Postgres (question id + version hash + answer key per version) so
+ * attempts can reference questions by foreign key and be regraded later. Idempotent: a re-run
+ * with the same bank writes nothing. Questions removed from content are retired, never deleted.
+ */
+export async function syncQuestions(db: Db, questions: readonly Question[]) {
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.question.findMany({
+        select: { id: true, trackId: true, domain: true, currentHash: true, retired: true },
+      });
+      const plan = planQuestionSync(questions, existing);
+      if (plan.create.length > 0) {
+        await tx.question.createMany({ data: plan.create, skipDuplicates: true });
+      }
+      for (const row of plan.update) {
+        await tx.question.update({
+          where: { id: row.id },
+          data: { ...row, syncedAt: new Date() },
+        });
+      }
+      if (plan.retire.length > 0) {
+        await tx.question.updateMany({
+          where: { id: { in: plan.retire } },
+          data: { retired: true },
+        });
+      }
+      if (plan.versions.length > 0) {
+        await tx.questionVersion.createMany({ data: plan.versions, skipDuplicates: true });
+      }
+      return {
+        created: plan.create.length,
+        updated: plan.update.length,
+        retired: plan.retire.length,
+        versions: plan.versions.length,
+      };
+    },
+    { timeout: 60_000 },
+  );
+}

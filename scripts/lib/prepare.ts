@@ -1,0 +1,24 @@
+import path from "node:path";
+import { loadBank } from "@/lib/content/load.server";
+import { migrate } from "@/lib/migrations.server";
+import type { Db } from "@/lib/prisma.server";
+import { syncQuestions } from "@/lib/questions.server";
+
+const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+/** Migrations, then the question mirror: what every start runs before the app serves. */
+export async function prepareDatabase(url: string, db: Db, log: (line: string) => void = () => {}) {
+  const { applied, total } = await migrate({ connectionString: url, dir: MIGRATIONS, log });
+  log(
+    applied.length
+      ? `Applied ${applied.length} migration(s).`
+      : `Schema up to date (${total} migrations).`,
+  );
+  const bank = loadBank();
+  const sync = await syncQuestions(db, bank.questions);
+  log(
+    `Question bank: ${bank.questions.length} questions in ${bank.tracks.size} tracks ` +
+      `(mirror: ${sync.created} new, ${sync.updated} changed, ${sync.retired} retired).`,
+  );
+  return bank;
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm run dev` / `npm start`: validates the question bank, opens the database (DATABASE_URL,
+ * or an embedded PostgreSQL under .data/ when it is unset), migrates it, mirrors the bank,
+ * seeds demo users in development, then runs Next.js. Stopping the app stops the database.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ContentError, loadBank } from "@/lib/content/load.server";
+import { MigrationError } from "@/lib/migrations.server";
+import { createDb } from "@/lib/prisma.server";
+import { seedDemoUsers } from "@/lib/seed.server";
+import { openDatabase } from "./lib/database";
+import { prepareDatabase } from "./lib/prepare";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("usage: tsx scripts/run.ts dev|start");
+  process.exit(2);
+}
+const started = performance.now();
+const port = process.env.PORT ?? "3000";
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/** Development keeps one generated secret under .data/ so sessions survive restarts. */
+function devSecret(): string {
+  const file = path.join(ROOT, ".data", "dev-nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+if (mode === "start" && !secret) {
+  fail(
+    "NEXTAUTH_SECRET is not set. Production needs a secret: e.g. export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
+  );
+}
+if (mode === "start" && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  fail("No production build found. Run `npm run build` first.");
+}
+
+try {
+  loadBank();
+} catch (error) {
+  if (error instanceof ContentError)
+    fail(`The question bank is invalid; the app will not start.\n${error.message}`);
+  throw error;
+}
+
+const database = await openDatabase("app");
+console.log(`Database: ${database.description}`);
+const db = createDb(database.url);
+try {
+  await prepareDatabase(database.url, db, (line) => console.log(line));
+  if (mode === "dev" && (await db.user.count()) === 0) {
+    const created = await seedDemoUsers(db);
+    console.log(`Seeded demo users: ${created.join(", ")} (passwords in README.md).`);
+  }
+} catch (error) {
+  await database.stop();
+  fail(
+    error instanceof MigrationError
+      ? error.message
+      : `Database preparation failed: ${String(error)}`,
+  );
+} finally {
+  await db.$disconnect();
+}
+console.log(
+  `Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; starting Next.js on http://localhost:${port}`,
+);
+
+const child = spawn(
+  process.execPath,
+  [path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
+  {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_SECRET: secret ?? devSecret(),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop().catch(() => {});
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+    else void shutdown(0);
+  });
+}
+child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
