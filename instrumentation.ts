@@ -1,25 +1,7 @@
-/**
- * Runs once when a server instance starts. The app refuses to start on an invalid question bank
- * or, in production, without NEXTAUTH_SECRET, whichever way it was launched.
- */
+/** Runs once when a server instance starts (Node.js runtime only). */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ContentError, loadBank } = await import("@/lib/content/load.server");
-  try {
-    loadBank();
-  } catch (error) {
-    if (error instanceof ContentError) {
-      console.error(`\nThe question bank is invalid; the app will not start.\n${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  if (
-    process.env.NODE_ENV === "production" &&
-    !process.env.NEXTAUTH_SECRET &&
-    !process.env.AUTH_SECRET
-  ) {
-    console.error("\nNEXTAUTH_SECRET must be set in production; the app will not start.\n");
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { runStartupChecks } = await import("@/lib/startup-checks.server");
+    runStartupChecks();
   }
 }

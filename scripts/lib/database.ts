@@ -11,6 +11,13 @@ export type DatabaseHandle = {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** The same server URL pointing at another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 function hostOf(url: string): string {
   try {
     const u = new URL(url);
