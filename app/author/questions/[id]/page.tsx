@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QuestionAnswerView, QuestionCandidateView } from "@/components/question-view";
+import { requireRole } from "@/lib/auth/session.server";
+import { loadBank } from "@/lib/content/load.server";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Preview ${(await params).id}` };
+}
+
+export default async function QuestionPreviewPage({ params }: Props) {
+  const { id } = await params;
+  await requireRole(["author", "admin"], `/author/questions/${encodeURIComponent(id)}`);
+  const bank = loadBank();
+  const question = bank.byId.get(id);
+  if (!question) notFound();
+  const track = bank.tracks.get(question.trackId);
+  const domain = track?.domains.find((d) => d.id === question.domain);
+  const curriculum = track?.curriculum.find((c) => c.id === question.curriculum);
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-1">
+        <Link href={`/author?track=${question.trackId}`} className="text-sm underline">
+          ← {track?.title ?? question.trackId}
+        </Link>
+        <h1 className="font-mono text-xl font-bold">{question.id}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {domain?.title ?? question.domain}
+          {curriculum ? ` · ${curriculum.title}` : ""} · {question.difficulty} · {question.type} ·{" "}
+          <code>{question.file}</code> · hash <code>{question.hash.slice(0, 12)}</code>
+        </p>
+        {question.tags.length > 0 && <p className="text-sm">Tags: {question.tags.join(", ")}</p>}
+      </header>
+
+      <section
+        aria-labelledby="as-candidate"
+        className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      >
+        <h2 id="as-candidate" className="text-lg font-semibold">
+          As candidates see it
+        </h2>
+        <QuestionCandidateView question={question} name={`preview-${question.id}`} />
+      </section>
+
+      <details className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <summary className="cursor-pointer text-lg font-semibold">
+          Answer, rationales and explanation
+        </summary>
+        <div className="mt-4">
+          <QuestionAnswerView question={question} />
+        </div>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Question } from "@/lib/content/types";
+
+/**
+ * A question as candidates see it: the stem and its options (radio buttons for one answer,
+ * checkboxes for several). HTML comes from the content compiler, sanitised at build time.
+ */
+export function QuestionCandidateView({ question, name }: { question: Question; name: string }) {
+  const multiple = question.type === "multiple";
+  return (
+    <fieldset className="space-y-4">
+      <legend className="sr-only">Question {question.id}</legend>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
+      <div className="prose-q" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
+      {multiple && (
+        <p className="text-sm font-medium text-slate-600 dark:text-slate-300">
+          Choose {question.chooseCount}.
+        </p>
+      )}
+      <ul className="space-y-2">
+        {question.options.map((option) => (
+          <li key={option.key}>
+            <label className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 p-3 hover:border-indigo-400 dark:border-slate-700">
+              <input
+                type={multiple ? "checkbox" : "radio"}
+                name={name}
+                value={option.key}
+                className="mt-1"
+              />
+              <span className="font-semibold">{option.key}.</span>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
+              <span className="prose-q" dangerouslySetInnerHTML={{ __html: option.html }} />
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** The answer key with every option's rationale, the explanation and the sources. */
+export function QuestionAnswerView({ question }: { question: Question }) {
+  return (
+    <div className="space-y-4">
+      <ul className="space-y-2" aria-label="Options with rationales">
+        {question.options.map((option) => (
+          <li
+            key={option.key}
+            className={`rounded-md border p-3 ${
+              option.correct
+                ? "border-emerald-500 bg-emerald-50 dark:bg-emerald-950"
+                : "border-slate-200 dark:border-slate-700"
+            }`}
+          >
+            <p className="flex gap-2">
+              <span className="font-semibold">{option.key}.</span>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
+              <span className="prose-q" dangerouslySetInnerHTML={{ __html: option.html }} />
+              <span className="ml-auto text-sm font-semibold">
+                {option.correct ? "Correct" : "Wrong"}
+              </span>
+            </p>
+            {option.rationaleHtml && (
+              <div
+                className="prose-q mt-1 text-sm text-slate-700 dark:text-slate-300"
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler
+                dangerouslySetInnerHTML={{ __html: option.rationaleHtml }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <section aria-label="Explanation" className="space-y-2">
+        <h3 className="font-semibold">Explanation</h3>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
+        <div className="prose-q" dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
+      </section>
+      <section aria-label="Sources" className="space-y-1 text-sm">
+        <h3 className="font-semibold">Sources</h3>
+        <ul className="list-disc pl-6">
+          {question.sources.map((url) => (
+            <li key={url}>
+              <a href={url} className="break-all underline" rel="noreferrer">
+                {url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
