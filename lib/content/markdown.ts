@@ -7,7 +7,7 @@ import typescript from "highlight.js/lib/languages/typescript";
 import yaml from "highlight.js/lib/languages/yaml";
 import type { Nodes, Root, RootContent } from "mdast";
 import rehypeHighlight from "rehype-highlight";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -22,7 +22,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
  * code` (the default already allows it on `code`; nothing else is widened). Highlighting runs
  * after sanitising, so highlight.js's own `hljs-*` spans are added to already-safe HTML.
  */
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,

@@ -78,7 +78,8 @@ export function parseYaml(source: string, lineOffset = 0): YamlResult {
   } catch (error) {
     const e = error as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
     const line = typeof e.mark?.line === "number" ? e.mark.line + 1 : 1;
-    const reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error);
+    let reason = typeof e.reason === "string" ? e.reason : String(e.message ?? error);
+    if (reason.includes("maxAliases")) reason = "anchors and aliases (`*name`) are not allowed";
     return { ok: false, line: line + lineOffset, message: `YAML syntax error: ${reason}` };
   }
 

@@ -1,0 +1,78 @@
+/**
+ * Compiles a generated bank of 2,000 valid questions several times and prints timings and memory.
+ *
+ *   npm run bench:content            (env: BENCH_QUESTIONS=2000 BENCH_COLD_RUNS=3 BENCH_WARM_RUNS=7)
+ *
+ * "cold" clears the compiler's per-process parse memo before each run (a fresh process, e.g. CI
+ * or `next build`); "warm" recompiles with the memo filled (dev-server reloads, repeated
+ * loadBank calls). "parse floor" is remark-parse + remark-gfm alone on the same bodies, the part
+ * of the work no compiler change can remove.
+ */
+import { performance } from "node:perf_hooks";
+import { clearCompileCache, compileBank, formatProblems } from "@/lib/content/compile";
+import { parseMarkdown } from "@/lib/content/markdown";
+import { benchFiles } from "./generate";
+
+const questions = Number(process.env.BENCH_QUESTIONS ?? 2000);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 7);
+const files = benchFiles(questions);
+
+let peakHeap = 0;
+function compileOnce(): number {
+  const start = performance.now();
+  const result = compileBank(files);
+  const ms = performance.now() - start;
+  if (!result.ok) {
+    console.error(formatProblems(result.problems).split("\n").slice(0, 20).join("\n"));
+    process.exit(1);
+  }
+  if (result.bank.questions.length !== questions) {
+    console.error(`expected ${questions} questions, got ${result.bank.questions.length}`);
+    process.exit(1);
+  }
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  return ms;
+}
+
+const cold: number[] = [];
+for (let i = 0; i < coldRuns; i++) {
+  clearCompileCache();
+  cold.push(compileOnce());
+}
+const warm: number[] = [];
+for (let i = 0; i < warmRuns; i++) warm.push(compileOnce());
+
+const bodies = files
+  .filter((f) => f.path.endsWith(".md"))
+  .map((f) => f.text.split("\n---\n")[1] ?? "");
+const floorStart = performance.now();
+for (const body of bodies) parseMarkdown(body);
+const floor = performance.now() - floorStart;
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)] ?? 0, min: s[0] ?? 0, max: s[s.length - 1] ?? 0 };
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const c = stats(cold);
+const w = stats(warm);
+const rows: [string, string, string, string, string][] = [
+  ["run", "runs", "median", "min", "max"],
+  ["cold (memo cleared)", String(coldRuns), ms(c.median), ms(c.min), ms(c.max)],
+  ["warm (memo filled)", String(warmRuns), ms(w.median), ms(w.min), ms(w.max)],
+  ["parse floor (remark only)", "1", ms(floor), "", ""],
+];
+const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
+console.log(
+  `content compiler bench: ${files.length} files (${questions} questions), node ${process.version}`,
+);
+for (const r of rows)
+  console.log(`  ${r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")}`);
+console.log(
+  `  peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}, peak heap used ${mb(peakHeap)}`,
+);
+console.log(
+  `  target < 2 s for 2,000 questions: cold ${c.median < 2000 ? "met" : "MISSED"}, warm ${w.median < 2000 ? "met" : "MISSED"}`,
+);
