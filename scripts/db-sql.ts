@@ -30,7 +30,9 @@ const args = z
     }).values,
   );
 if (!args.success) {
-  console.error(`usage: npm run db:sql -- --name <snake_case> [--from <git-rev>] [--print]\n${z.prettifyError(args.error)}`);
+  console.error(
+    `usage: npm run db:sql -- --name <snake_case> [--from <git-rev>] [--print]\n${z.prettifyError(args.error)}`,
+  );
   process.exit(2);
 }
 const { name, from, print } = args.data;
@@ -39,14 +41,20 @@ const { name, from, print } = args.data;
 function forPrisma6(schema: string): string {
   return schema
     .replace(/^generator\s+\w+\s*\{[^}]*\}\s*$/gm, "")
-    .replace(/(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"postgresql")/, '$1\n  url      = env("DATABASE_URL")');
+    .replace(
+      /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"postgresql")/,
+      '$1\n  url      = env("DATABASE_URL")',
+    );
 }
 
 function ensureToolchain() {
   if (existsSync(path.join(TOOLCHAIN, "node_modules", "prisma", "package.json"))) return;
   console.log(`Installing ${PRISMA6.join(", ")} into ${path.relative(ROOT, TOOLCHAIN)} (once)…`);
   mkdirSync(TOOLCHAIN, { recursive: true });
-  writeFileSync(path.join(TOOLCHAIN, "package.json"), '{ "name": "passmark-prisma6", "private": true }\n');
+  writeFileSync(
+    path.join(TOOLCHAIN, "package.json"),
+    '{ "name": "passmark-prisma6", "private": true }\n',
+  );
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", ...PRISMA6], {
     cwd: TOOLCHAIN,
     stdio: "inherit",
@@ -67,7 +75,11 @@ export default defineConfig({
 
 let oldSchema: string | null = null;
 try {
-  oldSchema = execFileSync("git", ["show", `${from}:prisma/schema.prisma`], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  oldSchema = execFileSync("git", ["show", `${from}:prisma/schema.prisma`], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
 } catch {
   console.log(`prisma/schema.prisma does not exist at ${from}: diffing from an empty database.`);
 }
@@ -118,4 +130,6 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(ROOT, "prisma", "migrations", `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);
-console.log(`Wrote ${path.relative(ROOT, dir)}/migration.sql — review it, then run npm run db:migrate.`);
+console.log(
+  `Wrote ${path.relative(ROOT, dir)}/migration.sql — review it, then run npm run db:migrate.`,
+);
