@@ -17,11 +17,17 @@ export async function syncQuestions(db: Db, questions: readonly Question[]) {
       if (plan.create.length > 0) {
         await tx.question.createMany({ data: plan.create, skipDuplicates: true });
       }
-      for (const row of plan.update) {
-        await tx.question.update({
-          where: { id: row.id },
-          data: { ...row, syncedAt: new Date() },
-        });
+      if (plan.update.length > 0) {
+        // One statement for every changed question, however many there are.
+        const rows = plan.update;
+        await tx.$executeRaw`
+          UPDATE "Question" AS q
+             SET "trackId" = v."trackId", "domain" = v."domain", "currentHash" = v."hash",
+                 "retired" = false, "syncedAt" = now()
+            FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.trackId)}::text[],
+                        ${rows.map((r) => r.domain)}::text[], ${rows.map((r) => r.currentHash)}::text[])
+                 AS v("id", "trackId", "domain", "hash")
+           WHERE q."id" = v."id"`;
       }
       if (plan.retire.length > 0) {
         await tx.question.updateMany({
