@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { Field, FormAlert, SubmitButton } from "@/components/form-parts";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -55,21 +56,8 @@ export function SignInForm({
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
-        {error && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+        {error && <FormAlert message={error} />}
+        <SubmitButton pending={pending} idle="Sign in" busy="Signing in…" />
       </form>
       {github && (
         <button
@@ -86,53 +74,6 @@ export function SignInForm({
           Create an account
         </Link>
       </p>
-    </div>
-  );
-}
-
-export function Field({
-  label,
-  name,
-  type,
-  autoComplete,
-  error,
-  hint,
-}: {
-  label: string;
-  name: string;
-  type: string;
-  autoComplete: string;
-  error?: string | undefined;
-  hint?: string;
-}) {
-  const describedBy = [error ? `${name}-error` : "", hint ? `${name}-hint` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        required
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
-      />
-      {hint && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { type SignUpState, signUp } from "@/app/signup/actions";
-import { Field } from "@/components/sign-in-form";
+import { Field, FormAlert, SubmitButton } from "@/components/form-parts";
 import { PASSWORD_MIN } from "@/lib/auth/rules";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -57,21 +57,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           error={errors.password}
           hint={`At least ${PASSWORD_MIN} characters. A passphrase of a few words works well.`}
         />
-        {formError && (
-          <p
-            role="alert"
-            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {formError}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {pending ? "Creating account…" : "Create account"}
-        </button>
+        {formError && <FormAlert message={formError} />}
+        <SubmitButton pending={pending} idle="Create account" busy="Creating account…" />
       </form>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}

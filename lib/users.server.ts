@@ -5,7 +5,11 @@ import type { Db } from "@/lib/prisma.server";
 
 const BCRYPT_COST = 11;
 /** Compared against when the email is unknown, so both paths take the same time. */
-const DUMMY_HASH = bcrypt.hashSync("passmark-timing-equaliser", BCRYPT_COST);
+let dummyHash: string | undefined;
+async function timingEqualiser(): Promise<string> {
+  dummyHash ??= await bcrypt.hash("passmark-timing-equaliser", BCRYPT_COST);
+  return dummyHash;
+}
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 export type Role = "learner" | "author" | "admin";
@@ -43,7 +47,7 @@ export async function verifyCredentials(
     where: { email },
     select: { id: true, email: true, name: true, role: true, passwordHash: true },
   });
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiser()));
   if (!user?.passwordHash || !ok) return null;
   const { passwordHash: _, ...sessionUser } = user;
   return sessionUser;
