@@ -29,7 +29,8 @@ const valid = compileFixture("valid");
 describe("valid multi-track fixture", () => {
   const bank = bankOf(valid.files, valid.root);
 
-  it("compiles every track and question, ignoring drills/ and README files", () => {
+  it("compiles every track and question, ignoring drills/, README and track-level docs", () => {
+    expect(valid.files.some((f) => f.path.endsWith("alpha/COVERAGE.md"))).toBe(true);
     expect([...bank.tracks.keys()]).toEqual(["alpha", "beta"]);
     expect(bank.questions.map((q) => q.id)).toEqual([
       "alp-catalog-001",
@@ -106,12 +107,44 @@ describe("valid multi-track fixture", () => {
     expect(html).not.toMatch(/javascript:/i);
     expect(html).not.toMatch(/<img/i);
     expect(q?.stemHtml).toBe(
-      '<p>Which action publishes the repository? alert("stem")</p><p><a>docs</a></p>',
+      "<p>Which action publishes the repository? alert(&quot;stem&quot;)</p>\n<p><a>docs</a></p>",
     );
     expect(q?.options[0]?.html).toBe("<code>publish:github</code> bold");
     expect(q?.explanationHtml).toContain(
       '<a href="https://backstage.io/docs/features/software-templates/builtin-actions">built-in actions</a>',
     );
+  });
+
+  it("drops javascript: and every other unsafe link or image URL, keeping the link text", () => {
+    const file = valid.files.find((f) => f.path.endsWith("owner-field.md"));
+    if (!file) throw new Error("missing fixture");
+    const links = [
+      "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](javascript&#58;alert(1))",
+      "[d](<java\tscript:alert(1)>) [e](vbscript:msgbox) [f](data:text/html,<b>x</b>)",
+      "[g](file:///etc/passwd) [h][bad] <javascript:alert(1)> ![i](javascript:alert(1))",
+      "![j](data:image/svg+xml,x) [ok](https://backstage.io/docs) [rel](/docs/x#y) [m](mailto:a@b.c)",
+      "",
+      "[bad]: javascript:alert(1)",
+      "",
+    ].join("\n");
+    const others = valid.files.filter((f) => f !== file);
+    const text = file.text.replace("Which `spec` field", `${links}\nWhich \`spec\` field`);
+    const stem = bankOf([...others, { path: file.path, text }], valid.root).byId.get(
+      "alp-catalog-001",
+    )?.stemHtml;
+    expect(stem).toBeDefined();
+    const html = stem ?? "";
+    expect(html).not.toMatch(/(?:href|src)="\s*(?:javascript|vbscript|data|file|java)/i);
+    expect(html.match(/href="[^"]*"/g)).toEqual([
+      'href="https://backstage.io/docs"',
+      'href="/docs/x#y"',
+      'href="mailto:a@b.c"',
+    ]);
+    expect(html.match(/src="[^"]*"/g)).toBeNull();
+    for (const label of ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+      expect(html).toContain(`<a>${label}</a>`);
+    }
+    expect(html).toContain('<img alt="i">');
   });
 
   it("exposes every track.yaml fact, camelCased", () => {
@@ -182,6 +215,17 @@ describe("hash", () => {
     expect(hashWith(file.text)).toBe(original);
     expect(hashWith(file.text.replace(/\n/g, "\r\n"))).toBe(original);
     expect(hashWith(file.text.replace("## Explanation", "## Explanation   "))).toBe(original);
+  });
+
+  it("is unchanged from the remark-based compiler (pinned values)", () => {
+    // Options starting with inline code (alp-*) and with plain text (bet-*) hash differently.
+    const bank = bankOf(valid.files, valid.root);
+    expect(Object.fromEntries(bank.questions.map((q) => [q.id, q.hash.slice(0, 16)]))).toEqual({
+      "alp-catalog-001": "78caa4dd0d7c2c20",
+      "alp-templates-001": "b2e41147a743611d",
+      "bet-compute-001": "e748da4290cea881",
+      "bet-storage-001": "b098ef4c3960f62f",
+    });
   });
 
   it("changes when the answer key flips", () => {

@@ -116,6 +116,8 @@ function classify(rel: string): Classified {
   if (parts.length === 1) return { kind: "ignore" }; // content/README.md and other root files
   if (parts[1] === "drills") return { kind: "ignore" }; // YAML drills: a later issue
   if (name.toLowerCase() === "readme.md") return { kind: "ignore" };
+  // Upper-case markdown beside track.yaml is the track's documentation (e.g. COVERAGE.md).
+  if (parts.length === 2 && /^[A-Z][A-Z0-9_-]*\.md$/.test(name)) return { kind: "ignore" };
   const track = parts[0] ?? "";
   if (parts.length === 2 && name === "track.yaml") return { kind: "track", track };
   if (!name.endsWith(".md")) return { kind: "ignore" };

@@ -8,6 +8,7 @@ describe("readContentFiles", () => {
     const paths = readContentFiles(`${FIXTURES}/valid`).map((f) => f.path);
     expect(paths).toEqual([
       `${FIXTURES}/valid/README.md`,
+      `${FIXTURES}/valid/alpha/COVERAGE.md`,
       `${FIXTURES}/valid/alpha/catalog/owner-field.md`,
       `${FIXTURES}/valid/alpha/drills/ignored-drill.md`,
       `${FIXTURES}/valid/alpha/templates/unsafe-markup.md`,

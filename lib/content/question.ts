@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from "mdast";
-import { type Part, parseMarkdown, plainText, renderParts } from "./markdown";
+import {
+  type Block,
+  inlineContent,
+  linesOf,
+  type Markdown,
+  parseMarkdown,
+  plainText,
+  renderBlocks,
+  renderInline,
+  taskChecked,
+} from "./markdown";
 import { errorMap, type FrontMatter, frontMatterSchema, pathLabel, toIssues } from "./schema";
 import type { OptionKey, Problem, Question, QuestionOption, Track } from "./types";
 import { parseYaml, type YamlPath } from "./yaml";
@@ -36,31 +45,78 @@ export interface ParsedQuestion {
 }
 
 interface RawOption {
-  item: ListItem;
-  paragraph: Paragraph;
-  rationale: Paragraph | null;
+  item: Block;
+  paragraph: Block;
+  rationale: Block | null;
   correct: boolean;
   line: number;
 }
 
-function headingText(node: Heading): string {
-  return plainText(node).trim();
+function headingText(node: Block): string {
+  return plainText(node.inline?.children ?? []).trim();
 }
 
-function isTaskList(node: RootContent): node is List {
-  return node.type === "list" && node.children.some((item) => typeof item.checked === "boolean");
+const isList = (node: Block) => node.type === "bullet_list" || node.type === "ordered_list";
+
+function isTaskList(node: Block): boolean {
+  return isList(node) && node.children.some((item) => taskChecked(item) !== null);
 }
 
-/** Whitespace-normalised markdown source of a run of nodes, for hashing. */
-function sourceOf(body: string, nodes: readonly Nodes[]): string {
-  const first = nodes[0]?.position?.start.offset;
-  const last = nodes[nodes.length - 1]?.position?.end.offset;
-  if (first === undefined || last === undefined) return "";
-  return body
-    .slice(first, last)
+/** Whether a block spans more than one source line. */
+function multiLine(node: Block): boolean {
+  const [start, end] = linesOf(node);
+  return end - start > 1;
+}
+
+/** Whitespace normalisation of markdown source for hashing. */
+function normalise(source: string): string {
+  return source
     .replace(/[ \t]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** Whitespace-normalised markdown source of a run of top-level blocks, for hashing. */
+function sourceOf(lines: readonly string[], nodes: readonly Block[]): string {
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (!first || !last) return "";
+  return normalise(lines.slice(linesOf(first)[0], linesOf(last)[1]).join("\n"));
+}
+
+/** Whether text starts with a GFM autolink literal (`www.`, `http(s)://`, e-mail): remark linked it. */
+function startsWithAutolinkLiteral(text: string): boolean {
+  const url = /^(www\.|https?:\/\/)([^\s</?#]*)/i.exec(text);
+  if (url) {
+    // A valid domain: no underscore in its last two labels.
+    const labels = `${/^www\./i.test(url[1] ?? "") ? "www." : ""}${url[2]}`;
+    const valid = /^[\p{L}\p{N}_-]/u.test(url[2] ?? "");
+    return (
+      valid &&
+      !labels
+        .split(".")
+        .slice(-2)
+        .some((label) => label.includes("_"))
+    );
+  }
+  const email = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
+  return email !== undefined && !/[-_]$/.test(email);
+}
+
+/**
+ * Whitespace-normalised markdown of a one-line paragraph, for hashing. An option's source is what
+ * the hash has always covered (it was remark's paragraph position): the text after `[x] ` when
+ * the option starts with plain text, else the whole line including the `[x]` marker.
+ */
+function paragraphSource(paragraph: Block): string {
+  const inline = paragraph.inline;
+  if (!inline) return "";
+  const source = inline.meta?.source;
+  if (typeof source !== "string") return normalise(inline.content);
+  const head = inlineContent(paragraph)[0];
+  const startsWithText =
+    head?.type === "text" && head.content !== "" && !startsWithAutolinkLiteral(head.content);
+  return normalise(startsWithText ? inline.content : source);
 }
 
 export function parseQuestion(input: QuestionInput): ParsedQuestion {
@@ -175,17 +231,17 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
   }
 
   // ---- body ----
-  const tree: Root = parseMarkdown(body);
-  const nodes = tree.children;
-  const line = (node: { position?: { start: { line: number } } } | undefined) =>
-    (node?.position?.start.line ?? 1) + bodyOffset;
-  const lastLine = (tree.position?.end.line ?? 1) + bodyOffset;
+  const doc: Markdown = parseMarkdown(body);
+  const nodes = doc.blocks;
+  const bodyLines = body.split("\n");
+  const line = (node: Block | undefined) => (node ? linesOf(node)[0] : 0) + 1 + bodyOffset;
+  const lastLine = bodyLines.length + bodyOffset;
 
   const explanationAt: number[] = [];
   let misspelt = false;
   nodes.forEach((node, i) => {
     if (node.type === "heading" && headingText(node).toLowerCase() === "explanation") {
-      if (node.depth === 2 && headingText(node) === "Explanation") explanationAt.push(i);
+      if (node.open.tag === "h2" && headingText(node) === "Explanation") explanationAt.push(i);
       else {
         misspelt = true;
         problem(line(node), "the explanation heading must be written `## Explanation`");
@@ -231,7 +287,7 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
     );
   }
   const stem = optionsIndex === -1 ? before : before.slice(0, optionsIndex);
-  if (optionsIndex !== -1 && stem.every((n) => n.type === "definition")) {
+  if (optionsIndex !== -1 && stem.every((n) => n.type === "reference_definition")) {
     problem(
       line(before[optionsIndex]),
       "the question stem is empty: write the question before the options",
@@ -239,24 +295,25 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
   }
 
   const options: RawOption[] = [];
-  const list = optionsIndex === -1 ? undefined : (before[optionsIndex] as List);
+  const list = optionsIndex === -1 ? undefined : before[optionsIndex];
   if (list) {
-    if (list.ordered)
+    if (list.type === "ordered_list")
       problem(line(list), "options must be a bullet list (`- [x]`), not a numbered list");
     for (const item of list.children) {
       const [first, second, ...rest] = item.children;
-      if (typeof item.checked !== "boolean") {
+      const checked = taskChecked(item);
+      if (checked === null) {
         problem(line(item), "every option must start with `[x]` (correct) or `[ ]` (wrong)");
         continue;
       }
-      if (first?.type !== "paragraph" || plainText(first).trim() === "") {
+      if (first?.type !== "paragraph" || plainText(inlineContent(first)).trim() === "") {
         problem(line(item), "the option text is empty");
         continue;
       }
-      if (first.position && first.position.start.line !== first.position.end.line) {
+      if (multiLine(first)) {
         problem(line(item), "an option must be one line of text");
       }
-      let rationale: Paragraph | null = null;
+      let rationale: Block | null = null;
       if (second) {
         const only = second.type === "blockquote" ? second.children : [];
         const para = only[0];
@@ -265,7 +322,7 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
             line(second),
             "an option may only be followed by a one-line rationale blockquote (`  > …`)",
           );
-        } else if (para.position && para.position.start.line !== para.position.end.line) {
+        } else if (multiLine(para)) {
           problem(line(second), "an option's rationale must be one line");
         } else {
           rationale = para;
@@ -277,7 +334,7 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
           "an option may only be followed by a one-line rationale blockquote (`  > …`)",
         );
       }
-      options.push({ item, paragraph: first, rationale, correct: item.checked, line: line(item) });
+      options.push({ item, paragraph: first, rationale, correct: checked, line: line(item) });
     }
   }
 
@@ -328,16 +385,16 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
   // "Choose two." in the stem (paragraph text only, never code).
   if (fm && optionsIndex !== -1) {
     const says: { n: number | null; word: string; line: number }[] = [];
-    const scan = (node: Nodes) => {
-      if (node.type === "code" || node.type === "inlineCode") return;
+    // Paragraphs and headings at any depth (not table cells, not code blocks).
+    const scan = (node: Block) => {
       if (node.type === "paragraph" || node.type === "heading") {
-        for (const m of plainText(node).matchAll(CHOOSE_RE)) {
+        for (const m of plainText(inlineContent(node)).matchAll(CHOOSE_RE)) {
           const word = (m[1] ?? "").toLowerCase();
           says.push({ n: CHOOSE_WORDS[word] ?? null, word: m[0], line: line(node) });
         }
         return;
       }
-      if ("children" in node) for (const child of node.children) scan(child as Nodes);
+      if (node.type !== "table") for (const child of node.children) scan(child);
     };
     for (const node of stem) scan(node);
     if (fm.type === "multiple") {
@@ -363,7 +420,9 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
     }
   }
 
-  const texts = options.map((o) => plainText(o.paragraph).replace(/\s+/g, " ").trim());
+  const texts = options.map((o) =>
+    plainText(inlineContent(o.paragraph)).replace(/\s+/g, " ").trim(),
+  );
   texts.forEach((t, i) => {
     const key = KEYS[i] ?? "?";
     const same = texts.findIndex((u) => u.toLowerCase() === t.toLowerCase());
@@ -382,35 +441,25 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
   if (problems.length > 0 || !fm || !list) return { question: null, problems, id };
 
   // ---- render + hash ----
-  const parts: Part[] = [stem, explanation];
-  for (const o of options) {
-    parts.push(o.paragraph.children);
-    if (o.rationale) parts.push(o.rationale.children);
-  }
-  const html = renderParts(parts);
-  let cursor = 2;
-  const rendered: QuestionOption[] = options.map((o, i) => {
-    const optionHtml = html[cursor++] ?? "";
-    const rationaleHtml = o.rationale ? (html[cursor++] ?? "") : null;
-    return {
-      key: KEYS[i] as OptionKey,
-      html: optionHtml,
-      text: texts[i] ?? "",
-      correct: o.correct,
-      rationaleHtml,
-    };
-  });
+  // Reference definitions anywhere in the body resolve in every part (one parse, one env).
+  const rendered: QuestionOption[] = options.map((o, i) => ({
+    key: KEYS[i] as OptionKey,
+    html: renderInline(doc, inlineContent(o.paragraph)),
+    text: texts[i] ?? "",
+    correct: o.correct,
+    rationaleHtml: o.rationale ? renderInline(doc, inlineContent(o.rationale)) : null,
+  }));
   const canonical = JSON.stringify({
     v: 1,
     id: fm.id,
     type: fm.type,
-    stem: sourceOf(body, stem),
+    stem: sourceOf(bodyLines, stem),
     options: options.map((o) => ({
-      text: sourceOf(body, [o.paragraph]),
+      text: paragraphSource(o.paragraph),
       correct: o.correct,
-      rationale: o.rationale ? sourceOf(body, [o.rationale]) : null,
+      rationale: o.rationale ? paragraphSource(o.rationale) : null,
     })),
-    explanation: sourceOf(body, explanation),
+    explanation: sourceOf(bodyLines, explanation),
   });
 
   const question: Question = {
@@ -422,11 +471,11 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
     difficulty: fm.difficulty,
     tags: fm.tags,
     sources: fm.sources,
-    stemHtml: html[0] ?? "",
+    stemHtml: renderBlocks(doc, stem),
     options: rendered,
     correctKeys: rendered.filter((o) => o.correct).map((o) => o.key),
     chooseCount: correctCount,
-    explanationHtml: html[1] ?? "",
+    explanationHtml: renderBlocks(doc, explanation),
     hash: createHash("sha256").update(canonical).digest("hex"),
     file,
   };
