@@ -39,7 +39,8 @@ export function readContentFiles(dir: string = defaultContentDir()): ContentFile
       }
     }
   };
-  walk(resolve(dir));
+  // The bank is read at run time from the working directory, not traced into the server bundle.
+  walk(resolve(/* turbopackIgnore: true */ dir));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -55,7 +56,7 @@ const cache = new Map<string, Bank>();
  * message is the "path:line: message" report) when the content is invalid.
  */
 export function loadBank(dir: string = defaultContentDir()): Bank {
-  const key = resolve(dir);
+  const key = resolve(/* turbopackIgnore: true */ dir);
   const cached = cache.get(key);
   if (cached) return cached;
   const result = compileBank(readContentFiles(key), { root: contentRoot(key) });
