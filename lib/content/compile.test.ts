@@ -182,12 +182,14 @@ describe("valid multi-track fixture", () => {
     expect(beta?.curriculum).toEqual([]);
     expect(beta?.singleOptionCount).toBeNull();
     expect(beta?.path).toEqual({
+      id: "example-cloud-path",
       name: "Example cloud path",
       order: 2,
       recommendedExperience: "A year.",
       typicalPrep: "Two weeks.",
       prerequisites: ["Alpha Associate"],
       examTips: ["Eliminate wrong answers first."],
+      focus: null,
     });
   });
 

@@ -83,12 +83,16 @@ export const trackSchema = z.strictObject({
   domains: z.array(groupingSchema).min(1),
   curriculum: z.array(groupingSchema).default([]),
   path: z.strictObject({
+    /** URL slug of the path page (/paths/<id>); defaults to the kebab-cased name. */
+    id: kebab.optional(),
     name: text,
     order: z.number().int().positive(),
     recommendedExperience: text,
     typicalPrep: text,
     prerequisites: z.array(text).default([]),
     examTips: z.array(text).min(1),
+    /** What this step is about and what changes from the previous one. */
+    focus: text.optional(),
   }),
 });
 export type TrackYaml = z.infer<typeof trackSchema>;

@@ -128,8 +128,20 @@ export function parseTrack(
     domains: t.domains.map(info),
     curriculum: t.curriculum.map(info),
     blueprint: t.blueprint,
-    path: { ...t.path },
+    path: {
+      ...t.path,
+      id: t.path.id ?? slugify(t.path.name),
+      focus: t.path.focus ?? null,
+    },
     file,
   };
   return { track, problems };
+}
+
+/** "AWS certification path" → "aws-certification-path". */
+function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }

@@ -39,6 +39,8 @@ export interface PassingScore {
 }
 
 export interface CertificationPath {
+  /** Slug of the path (its page is /paths/<id>); tracks sharing it form one path. */
+  readonly id: string;
   /** Name of the certification path the exam belongs to. */
   readonly name: string;
   /** 1-based position in that path. */
@@ -47,6 +49,8 @@ export interface CertificationPath {
   readonly typicalPrep: string;
   readonly prerequisites: readonly string[];
   readonly examTips: readonly string[];
+  /** What this step is about and what changes from the previous one, or `null`. */
+  readonly focus: string | null;
 }
 
 /** Everything content/<track>/track.yaml says about an exam. */
