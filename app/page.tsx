@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { Fact } from "@/components/fact";
 import { loadBank } from "@/lib/content/load.server";
-import { orderedTracks, passingLabel, questionCountLabel } from "@/lib/tracks";
+import { certificationPaths } from "@/lib/paths";
+import { passingLabel, questionCountLabel } from "@/lib/tracks";
 
 export default function HomePage() {
   const bank = loadBank();
-  const tracks = orderedTracks(bank.tracks.values());
+  const paths = certificationPaths(bank.tracks.values());
   return (
     <div className="space-y-10">
       <section className="space-y-3">
@@ -17,42 +19,46 @@ export default function HomePage() {
           Practitioner to Solutions Architect Professional.
         </p>
       </section>
-      <section id="tracks" aria-labelledby="tracks-heading" className="space-y-4">
+      <section id="tracks" aria-labelledby="tracks-heading" className="space-y-6">
         <h2 id="tracks-heading" className="text-xl font-semibold">
           Tracks
         </h2>
-        <ul className="grid gap-4 sm:grid-cols-2">
-          {tracks.map((track) => (
-            <li key={track.id}>
-              <Link
-                href={`/tracks/${track.id}`}
-                className="block h-full rounded-lg border border-slate-200 p-4 hover:border-indigo-500 dark:border-slate-800"
-              >
-                <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  {track.vendor} · {track.examCode}
-                </p>
-                <h3 className="mt-1 font-semibold">{track.title}</h3>
-                <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
-                  <div>
-                    <dt className="text-slate-500 dark:text-slate-400">Questions</dt>
-                    <dd>{questionCountLabel(track)}</dd>
-                  </div>
-                  <div>
-                    <dt className="text-slate-500 dark:text-slate-400">Time</dt>
-                    <dd>{track.durationMinutes} min</dd>
-                  </div>
-                  <div>
-                    <dt className="text-slate-500 dark:text-slate-400">Pass</dt>
-                    <dd>{passingLabel(track)}</dd>
-                  </div>
-                </dl>
-                <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
-                  {bank.questionsOf(track.id).length} practice questions in the bank
-                </p>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {paths.map((path) => (
+          <div key={path.id} className="space-y-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className="text-lg font-semibold">{path.name}</h3>
+              {path.steps.length > 1 && (
+                <Link href={`/paths/${path.id}`} className="text-sm underline">
+                  The path, step by step
+                </Link>
+              )}
+            </div>
+            <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {path.steps.map((track) => (
+                <li key={track.id}>
+                  <Link
+                    href={`/tracks/${track.id}`}
+                    className="block h-full rounded-lg border border-slate-200 p-4 hover:border-indigo-500 dark:border-slate-800"
+                  >
+                    <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                      {path.steps.length > 1 ? `Step ${track.path.order} · ` : ""}
+                      {track.examCode}
+                    </p>
+                    <h4 className="mt-1 font-semibold">{track.title}</h4>
+                    <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
+                      <Fact label="Questions" value={questionCountLabel(track)} />
+                      <Fact label="Time" value={`${track.durationMinutes} min`} />
+                      <Fact label="Pass" value={passingLabel(track)} />
+                    </dl>
+                    <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
+                      {bank.questionsOf(track.id).length} practice questions in the bank
+                    </p>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Fact } from "@/components/fact";
 import { blueprintQuotas } from "@/lib/content/blueprint";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, Track } from "@/lib/content/types";
@@ -86,15 +87,6 @@ export default async function TrackPage({ params }: Props) {
         </section>
       )}
     </article>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt className="text-sm text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }
 
