@@ -19,6 +19,7 @@ type Field = {
   isList: boolean;
   isRequired: boolean;
   hasDefaultValue: boolean;
+  nativeType?: [string, string[]] | null;
   default?: { name?: string } | string | number | boolean;
 };
 type Model = { name: string; fields: Field[]; primaryKey: { fields: string[] } | null };
@@ -77,7 +78,12 @@ describe("migrations match prisma/schema.prisma", () => {
       expect([...byName.keys()].sort()).toEqual(scalars.map((f) => f.name).sort());
       for (const field of scalars) {
         const column = byName.get(field.name);
-        const base = field.kind === "enum" ? field.type : PG_TYPE[field.type];
+        const base =
+          field.kind === "enum"
+            ? field.type
+            : field.nativeType
+              ? field.nativeType[0].toLowerCase()
+              : PG_TYPE[field.type];
         expect(column?.udt_name, `${model.name}.${field.name} type`).toBe(
           field.isList ? `_${base}` : base,
         );
@@ -192,6 +198,59 @@ describe("every model through the Prisma client", () => {
     expect(question.retired).toBe(false);
     expect(question.versions.map((v) => v.correctKeys)).toEqual([["A"], ["B", "C"]]);
 
+    const attempt = user.attempts[0];
+    if (!attempt) throw new Error("attempt missing");
+    await db.attemptQuestion.create({
+      data: {
+        attemptId: attempt.id,
+        position: 1,
+        questionId: question.id,
+        questionHash: "h2",
+        optionOrder: ["C", "A", "B"],
+      },
+    });
+    await db.answerEvent.createMany({
+      data: [
+        {
+          id: "00000000-0000-4000-8000-000000000001",
+          attemptId: attempt.id,
+          questionId: question.id,
+          kind: "answer",
+          selected: ["B", "C"],
+          answeredAt: new Date(stamp),
+        },
+        {
+          id: "00000000-0000-4000-8000-000000000002",
+          attemptId: attempt.id,
+          questionId: question.id,
+          kind: "flag",
+          selected: [],
+          flagged: true,
+          answeredAt: new Date(stamp),
+        },
+      ],
+    });
+    const events = await db.answerEvent.findMany({
+      where: { attemptId: attempt.id },
+      orderBy: { sequence: "asc" },
+    });
+    expect(events.map((e) => [e.kind, e.selected, e.flagged])).toEqual([
+      ["answer", ["B", "C"], null],
+      ["flag", [], true],
+    ]);
+    expect(typeof events[0]?.sequence).toBe("bigint");
+    expect((events[1]?.sequence ?? 0n) > (events[0]?.sequence ?? 0n)).toBe(true);
+    await db.attempt.update({
+      where: { id: attempt.id },
+      data: { correctCount: 1, scorePercent: 50.5, scaledEstimate: 640, passed: false },
+    });
+    // A question version that an attempt showed cannot be deleted from under it.
+    await expect(
+      db.questionVersion.delete({
+        where: { questionId_hash: { questionId: question.id, hash: "h2" } },
+      }),
+    ).rejects.toThrow();
+
     const limit = await db.rateLimit.create({
       data: { key: `k-${stamp}`, windowStart: new Date(), count: 3 },
     });
@@ -204,6 +263,8 @@ describe("every model through the Prisma client", () => {
     await db.user.delete({ where: { id: user.id } });
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.attempt.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.answerEvent.count({ where: { attemptId: attempt.id } })).toBe(0);
+    expect(await db.attemptQuestion.count({ where: { attemptId: attempt.id } })).toBe(0);
     await db.question.delete({ where: { id: question.id } });
     expect(await db.questionVersion.count({ where: { questionId: question.id } })).toBe(0);
   });
