@@ -1,3 +1,4 @@
+import { Html } from "@/components/html";
 import type { Question } from "@/lib/content/types";
 
 /**
@@ -9,8 +10,7 @@ export function QuestionCandidateView({ question, name }: { question: Question; 
   return (
     <fieldset className="space-y-4">
       <legend className="sr-only">Question {question.id}</legend>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
-      <div className="prose-q" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
+      <Html as="div" className="prose-q" html={question.stemHtml} />
       {multiple && (
         <p className="text-sm font-medium text-slate-600 dark:text-slate-300">
           Choose {question.chooseCount}.
@@ -27,8 +27,7 @@ export function QuestionCandidateView({ question, name }: { question: Question; 
                 className="mt-1"
               />
               <span className="font-semibold">{option.key}.</span>
-              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
-              <span className="prose-q" dangerouslySetInnerHTML={{ __html: option.html }} />
+              <Html as="span" className="prose-q" html={option.html} />
             </label>
           </li>
         ))}
@@ -53,17 +52,16 @@ export function QuestionAnswerView({ question }: { question: Question }) {
           >
             <p className="flex gap-2">
               <span className="font-semibold">{option.key}.</span>
-              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
-              <span className="prose-q" dangerouslySetInnerHTML={{ __html: option.html }} />
+              <Html as="span" className="prose-q" html={option.html} />
               <span className="ml-auto text-sm font-semibold">
                 {option.correct ? "Correct" : "Wrong"}
               </span>
             </p>
             {option.rationaleHtml && (
-              <div
+              <Html
+                as="div"
                 className="prose-q mt-1 text-sm text-slate-700 dark:text-slate-300"
-                // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler
-                dangerouslySetInnerHTML={{ __html: option.rationaleHtml }}
+                html={option.rationaleHtml}
               />
             )}
           </li>
@@ -71,8 +69,7 @@ export function QuestionAnswerView({ question }: { question: Question }) {
       </ul>
       <section aria-label="Explanation" className="space-y-2">
         <h3 className="font-semibold">Explanation</h3>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
-        <div className="prose-q" dangerouslySetInnerHTML={{ __html: question.explanationHtml }} />
+        <Html as="div" className="prose-q" html={question.explanationHtml} />
       </section>
       <section aria-label="Sources" className="space-y-1 text-sm">
         <h3 className="font-semibold">Sources</h3>

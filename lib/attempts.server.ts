@@ -1,6 +1,20 @@
+import { randomInt } from "node:crypto";
+import type { Bank, OptionKey, Question, Track } from "@/lib/content/types";
+import { type AnswerEvent, currentAnswers } from "@/lib/exam/answers";
+import { checkSave, deadlineFor, isExpired } from "@/lib/exam/deadline";
+import { sampleMock } from "@/lib/exam/sampling";
+import { type AttemptScore, scoreAttempt } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
 
-/** Attempt counts per track for one user (the exam engine extends this repository). */
+/**
+ * Attempts repository: the only code that reads and writes attempts. Every function takes the
+ * user id and answers `null` for an attempt that does not exist or is not theirs (→ 404).
+ */
+
+/** Mocks considered "recent" when sampling avoids repeats. */
+const RECENT_MOCKS = 3;
+
+/** Attempt counts per track for one user. */
 export async function attemptCountsByTrack(db: Db, userId: string): Promise<Map<string, number>> {
   const rows = await db.attempt.groupBy({
     by: ["trackId"],
@@ -8,4 +22,298 @@ export async function attemptCountsByTrack(db: Db, userId: string): Promise<Map<
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.trackId, r._count._all]));
+}
+
+export type StartResult = { attemptId: string; resumed: boolean; isBaseline: boolean };
+
+/**
+ * Starts a timed mock at the track's blueprint, or resumes the user's open one (at most one open
+ * mock per track: the check and the insert run under a per-user-and-track advisory lock).
+ */
+export async function startMock(
+  db: Db,
+  input: {
+    userId: string;
+    track: Track;
+    questions: readonly Question[];
+    now?: Date;
+    count?: number;
+    durationMinutes?: number;
+  },
+): Promise<StartResult> {
+  const now = input.now ?? new Date();
+  const { userId, track } = input;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mock:${userId}:${track.id}`}))`;
+      const open = await tx.attempt.findFirst({
+        where: { userId, trackId: track.id, mode: "mock", status: "in_progress" },
+        select: { id: true, deadline: true, isBaseline: true },
+      });
+      if (open && !isExpired(now, open.deadline)) {
+        return { attemptId: open.id, resumed: true, isBaseline: open.isBaseline };
+      }
+      if (open) await closeAttempt(tx as unknown as Db, open.id, input.questions, track, now);
+
+      const previous = await tx.attempt.findMany({
+        where: { userId, trackId: track.id, mode: "mock" },
+        orderBy: { startedAt: "desc" },
+        take: RECENT_MOCKS,
+        select: { questions: { select: { questionId: true } } },
+      });
+      const recentlySeen = new Set(previous.flatMap((a) => a.questions.map((q) => q.questionId)));
+      const seed = randomInt(0, 2 ** 31 - 1);
+      const sample = sampleMock({
+        track,
+        questions: input.questions,
+        seed,
+        recentlySeen,
+        ...(input.count ? { count: input.count } : {}),
+      });
+      const byId = new Map(input.questions.map((q) => [q.id, q]));
+      const attempt = await tx.attempt.create({
+        data: {
+          userId,
+          trackId: track.id,
+          mode: "mock",
+          seed,
+          isBaseline: previous.length === 0,
+          startedAt: now,
+          deadline: deadlineFor(now, input.durationMinutes ?? track.durationMinutes),
+          questions: {
+            create: sample.items.map((item, index) => ({
+              position: index + 1,
+              questionId: item.questionId,
+              questionHash: byId.get(item.questionId)?.hash ?? "",
+              optionOrder: item.optionOrder,
+            })),
+          },
+        },
+        select: { id: true, isBaseline: true },
+      });
+      return { attemptId: attempt.id, resumed: false, isBaseline: attempt.isBaseline };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+export type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof findAttempt>>>;
+
+function findAttempt(db: Db, userId: string, attemptId: string) {
+  return db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    include: {
+      questions: { orderBy: { position: "asc" } },
+      events: { orderBy: { sequence: "asc" } },
+    },
+  });
+}
+
+/** The attempt with its questions and events; closes it first when its time has run out. */
+export async function loadAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  bank: Bank,
+  now: Date = new Date(),
+): Promise<LoadedAttempt | null> {
+  const attempt = await findAttempt(db, userId, attemptId);
+  if (!attempt) return null;
+  if (attempt.status === "in_progress" && isExpired(now, attempt.deadline)) {
+    const track = bank.tracks.get(attempt.trackId);
+    if (track) await closeAttempt(db, attempt.id, bank.questionsOf(track.id), track, now);
+    return findAttempt(db, userId, attemptId);
+  }
+  return attempt;
+}
+
+/** Current answers and flags derived from the event log (answers only up to the deadline). */
+export function deriveState(attempt: Pick<LoadedAttempt, "events" | "deadline">) {
+  const toEvent = (e: LoadedAttempt["events"][number]): AnswerEvent => ({
+    questionId: e.questionId,
+    selected: e.selected as OptionKey[],
+    answeredAt: e.answeredAt,
+    sequence: Number(e.sequence),
+  });
+  const inTime = attempt.events.filter(
+    (e) => !attempt.deadline || e.answeredAt <= attempt.deadline,
+  );
+  const answers = currentAnswers(inTime.filter((e) => e.kind === "answer").map(toEvent));
+  const flags = currentAnswers(
+    attempt.events
+      .filter((e) => e.kind === "flag")
+      .map((e) => ({ ...toEvent(e), selected: e.flagged ? (["A"] as OptionKey[]) : [] })),
+  );
+  const flagged = [...flags].filter(([, v]) => v.length > 0).map(([id]) => id);
+  return { answers, flagged };
+}
+
+export type IncomingEvent =
+  | { id: string; questionId: string; kind: "answer"; selected: OptionKey[]; at: Date }
+  | { id: string; questionId: string; kind: "flag"; flagged: boolean; at: Date };
+
+export type RecordResult =
+  | { status: "ok"; accepted: string[]; rejected: { id: string; reason: string }[] }
+  | { status: "closed"; message: string }
+  | { status: "not-found" };
+
+/** Appends the candidate's events. Idempotent by event id; refuses saves after the deadline. */
+export async function recordEvents(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  events: readonly IncomingEvent[],
+  bank: Bank,
+  now: Date = new Date(),
+): Promise<RecordResult> {
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    select: {
+      id: true,
+      status: true,
+      deadline: true,
+      trackId: true,
+      questions: { select: { questionId: true, optionOrder: true } },
+    },
+  });
+  if (!attempt) return { status: "not-found" };
+  if (attempt.status !== "in_progress") {
+    return {
+      status: "closed",
+      message: "This attempt is closed: it was submitted or its time ran out.",
+    };
+  }
+  if (isExpired(now, attempt.deadline)) {
+    const track = bank.tracks.get(attempt.trackId);
+    if (track) await closeAttempt(db, attempt.id, bank.questionsOf(track.id), track, now);
+    return { status: "closed", message: "Time is up: this attempt was closed at its deadline." };
+  }
+  const options = new Map(attempt.questions.map((q) => [q.questionId, new Set(q.optionOrder)]));
+  const accepted: IncomingEvent[] = [];
+  const rejected: { id: string; reason: string }[] = [];
+  for (const event of events) {
+    const keys = options.get(event.questionId);
+    // A client clock ahead of the server's cannot date a change into the future.
+    const at = event.at > now ? now : event.at;
+    if (!keys) {
+      rejected.push({
+        id: event.id,
+        reason: `Question ${event.questionId} is not part of this attempt.`,
+      });
+      continue;
+    }
+    if (event.kind === "answer" && !event.selected.every((k) => keys.has(k))) {
+      rejected.push({
+        id: event.id,
+        reason: "The answer names an option the question does not have.",
+      });
+      continue;
+    }
+    const verdict = checkSave({ now, deadline: attempt.deadline, answeredAt: at });
+    if (!verdict.ok) {
+      rejected.push({ id: event.id, reason: verdict.reason });
+      continue;
+    }
+    accepted.push({ ...event, at });
+  }
+  if (accepted.length > 0) {
+    await db.answerEvent.createMany({
+      data: accepted.map((e) => ({
+        id: e.id,
+        attemptId,
+        questionId: e.questionId,
+        kind: e.kind,
+        selected: e.kind === "answer" ? [...new Set(e.selected)] : [],
+        flagged: e.kind === "flag" ? e.flagged : null,
+        answeredAt: e.at,
+        receivedAt: now,
+      })),
+      skipDuplicates: true,
+    });
+  }
+  return { status: "ok", accepted: accepted.map((e) => e.id), rejected };
+}
+
+/** Closes an open attempt with its score: `submitted` before the deadline, `expired` after it. */
+async function closeAttempt(
+  db: Db,
+  attemptId: string,
+  questions: readonly Question[],
+  track: Track,
+  now: Date,
+) {
+  const attempt = await db.attempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { questions: true, events: { orderBy: { sequence: "asc" } } },
+  });
+  if (attempt.status !== "in_progress") return attempt;
+  const score = scoreOf(attempt, questions, track);
+  const expired = isExpired(now, attempt.deadline);
+  return db.attempt.update({
+    where: { id: attemptId },
+    data: {
+      status: expired ? "expired" : "submitted",
+      submittedAt: expired && attempt.deadline ? attempt.deadline : now,
+      correctCount: score.correct,
+      scorePercent: score.percent,
+      scaledEstimate: score.scaledEstimate,
+      passed: score.passed,
+    },
+  });
+}
+
+/** Scores an attempt against the answer keys of the versions it showed (the bank's current ones). */
+export function scoreOf(
+  attempt: Pick<LoadedAttempt, "events" | "deadline" | "questions">,
+  questions: readonly Question[],
+  track: Track,
+): AttemptScore {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const items = attempt.questions.flatMap((aq) => {
+    const q = byId.get(aq.questionId);
+    return q
+      ? [
+          {
+            questionId: q.id,
+            domain: q.domain,
+            curriculum: q.curriculum,
+            correctKeys: q.correctKeys,
+          },
+        ]
+      : [];
+  });
+  return scoreAttempt(track, items, deriveState(attempt).answers);
+}
+
+export type SubmitResult = { status: "ok" | "closed"; attemptId: string } | { status: "not-found" };
+
+export async function submitAttempt(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  bank: Bank,
+  now: Date = new Date(),
+): Promise<SubmitResult> {
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    select: { id: true, status: true, trackId: true },
+  });
+  if (!attempt) return { status: "not-found" };
+  if (attempt.status !== "in_progress") return { status: "closed", attemptId };
+  const track = bank.tracks.get(attempt.trackId);
+  if (!track) return { status: "not-found" };
+  await closeAttempt(db, attemptId, bank.questionsOf(track.id), track, now);
+  return { status: "ok", attemptId };
+}
+
+/** The user's open mock on a track (if any) and whether they have taken one before. */
+export async function mockStatus(db: Db, userId: string, trackId: string) {
+  const [open, taken] = await Promise.all([
+    db.attempt.findFirst({
+      where: { userId, trackId, mode: "mock", status: "in_progress" },
+      select: { id: true, deadline: true },
+    }),
+    db.attempt.count({ where: { userId, trackId, mode: "mock" } }),
+  ]);
+  return { open: open && !isExpired(new Date(), open.deadline) ? open : null, taken };
 }

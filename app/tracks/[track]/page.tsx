@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fact } from "@/components/fact";
+import { mockStatus } from "@/lib/attempts.server";
+import { getSessionUser } from "@/lib/auth/session.server";
 import { blueprintQuotas } from "@/lib/content/blueprint";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, Track } from "@/lib/content/types";
+import { getDb } from "@/lib/db.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
+import { startMockAction } from "./actions";
 
 type Props = { params: Promise<{ track: string }> };
 
@@ -25,6 +30,8 @@ export default async function TrackPage({ params }: Props) {
   const countBy = (key: "domain" | "curriculum", id: string) =>
     questions.filter((q) => q[key] === id).length;
   const quotas = blueprintQuotas(track);
+  const user = await getSessionUser();
+  const status = user ? await mockStatus(getDb(), user.id, track.id) : null;
 
   return (
     <article className="space-y-8">
@@ -37,6 +44,38 @@ export default async function TrackPage({ params }: Props) {
           Official exam page
         </a>
       </header>
+
+      <section
+        aria-labelledby="practise"
+        className="space-y-2 rounded-lg border border-indigo-200 p-4 dark:border-indigo-900"
+      >
+        <h2 id="practise" className="text-xl font-semibold">
+          Mock exam
+        </h2>
+        {status?.open ? (
+          <p>
+            You have a mock in progress; its timer keeps running.{" "}
+            <Link href={`/attempts/${status.open.id}`} className="font-semibold underline">
+              Resume your mock exam
+            </Link>
+          </p>
+        ) : (
+          <form action={startMockAction.bind(null, track.id)} className="space-y-2">
+            <p>
+              {status && status.taken > 0
+                ? `${track.questionCount} questions sampled by the exam's weights, ${track.durationMinutes} minutes, no feedback until you submit.`
+                : "Take your baseline before you study: your first mock shows where you stand cold."}
+              {!user && " You will be asked to sign in first."}
+            </p>
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+            >
+              {status && status.taken > 0 ? "Start a mock exam" : "Start your baseline mock"}
+            </button>
+          </form>
+        )}
+      </section>
 
       <section aria-labelledby="facts" className="space-y-2">
         <h2 id="facts" className="text-xl font-semibold">

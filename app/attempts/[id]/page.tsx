@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ExamPlayer } from "@/components/exam-player";
+import { deriveState, loadAttempt } from "@/lib/attempts.server";
+import { requireUser } from "@/lib/auth/session.server";
+import { loadBank } from "@/lib/content/load.server";
+import { getDb } from "@/lib/db.server";
+import { playerStateOf } from "@/lib/exam/view";
+
+export const metadata: Metadata = { title: "Exam" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AttemptPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/attempts/${encodeURIComponent(id)}`);
+  const bank = loadBank();
+  const now = new Date();
+  const attempt = await loadAttempt(getDb(), user.id, id, bank, now);
+  if (!attempt) notFound();
+  if (attempt.status !== "in_progress") redirect(`/attempts/${attempt.id}/review`);
+  const { answers, flagged } = deriveState(attempt);
+  return <ExamPlayer initial={playerStateOf({ bank, attempt, answers, flagged, now })} />;
+}

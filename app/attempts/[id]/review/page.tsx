@@ -1,0 +1,267 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Html } from "@/components/html";
+import { deriveState, loadAttempt, scoreOf } from "@/lib/attempts.server";
+import { requireUser } from "@/lib/auth/session.server";
+import { loadBank } from "@/lib/content/load.server";
+import type { DomainInfo, OptionKey } from "@/lib/content/types";
+import { getDb } from "@/lib/db.server";
+import { isCorrect } from "@/lib/exam/scoring";
+
+export const metadata: Metadata = { title: "Review" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ show?: string; domain?: string }>;
+};
+
+const LETTERS = "ABCDEFGHIJ";
+
+export default async function ReviewPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { show, domain } = await searchParams;
+  const user = await requireUser(`/attempts/${encodeURIComponent(id)}/review`);
+  const bank = loadBank();
+  const attempt = await loadAttempt(getDb(), user.id, id, bank);
+  if (!attempt) notFound();
+  if (attempt.status === "in_progress") redirect(`/attempts/${attempt.id}`);
+  const track = bank.tracks.get(attempt.trackId);
+  if (!track) notFound();
+
+  const score = scoreOf(attempt, bank.questionsOf(track.id), track);
+  const { answers, flagged } = deriveState(attempt);
+  const flaggedSet = new Set(flagged);
+  const titleOf = (groups: readonly DomainInfo[], gid: string) =>
+    groups.find((g) => g.id === gid)?.title ?? gid;
+
+  const rows = attempt.questions.flatMap((aq) => {
+    const q = bank.byId.get(aq.questionId);
+    if (!q) return [];
+    const selected = answers.get(q.id) ?? [];
+    return [
+      {
+        aq,
+        q,
+        selected,
+        correct: isCorrect(q.correctKeys, selected),
+        flagged: flaggedSet.has(q.id),
+      },
+    ];
+  });
+  const visible = rows.filter(
+    (r) =>
+      (show !== "wrong" || !r.correct) &&
+      (show !== "flagged" || r.flagged) &&
+      (!domain || r.q.domain === domain),
+  );
+  const filterLink = (params: Record<string, string | undefined>) => {
+    const search = new URLSearchParams(
+      Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])),
+    );
+    return `/attempts/${attempt.id}/review${search.size ? `?${search}` : ""}`;
+  };
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          {track.examCode} · {attempt.mode === "mock" ? "Mock exam" : attempt.mode}
+          {attempt.isBaseline ? " · cold baseline" : ""}
+        </p>
+        <h1 className="text-2xl font-bold">{track.title}: results</h1>
+        {attempt.status === "expired" && (
+          <p>Time ran out: the exam was submitted with the answers saved before the deadline.</p>
+        )}
+      </header>
+
+      <section
+        aria-labelledby="score"
+        className="space-y-3 rounded-lg border border-slate-200 p-5 dark:border-slate-800"
+      >
+        <h2 id="score" className="text-xl font-semibold">
+          Score
+        </h2>
+        <p className="text-3xl font-bold" data-testid="score-percent">
+          {score.percent}%{" "}
+          <span
+            className={
+              score.passed
+                ? "text-emerald-700 dark:text-emerald-400"
+                : "text-red-700 dark:text-red-400"
+            }
+          >
+            {score.passed ? "Pass" : "Not yet a pass"}
+          </span>
+        </p>
+        <p>
+          {score.correct} of {score.total} correct ({score.answered} answered). Pass mark:{" "}
+          {track.passing.scale === "percent"
+            ? `${track.passing.score}%`
+            : `${track.passing.score} / ${track.passing.max} scaled`}
+          .
+        </p>
+        {score.scaledEstimate !== null && (
+          <p data-testid="scaled-estimate">
+            Estimated scaled score: <strong>{score.scaledEstimate}</strong> (estimate). AWS
+            publishes no conversion from correct answers to its 100–1000 scale; this maps{" "}
+            {score.passingPercent}% correct to the passing score of {track.passing.score}.
+          </p>
+        )}
+        <GroupTable
+          caption={track.blueprint === "curriculum" ? "By study domain" : "By domain"}
+          rows={score.byDomain.map((g) => ({ ...g, title: titleOf(track.domains, g.id) }))}
+        />
+        {track.curriculum.length > 0 && (
+          <GroupTable
+            caption="By official curriculum domain"
+            rows={score.byCurriculum.map((g) => ({ ...g, title: titleOf(track.curriculum, g.id) }))}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="questions" className="space-y-4">
+        <h2 id="questions" className="text-xl font-semibold">
+          Every question
+        </h2>
+        <nav aria-label="Filter questions" className="flex flex-wrap gap-2 text-sm">
+          {[
+            ["All", filterLink({ domain })],
+            ["Wrong only", filterLink({ show: "wrong", domain })],
+            ["Flagged", filterLink({ show: "flagged", domain })],
+          ].map(([label, href]) => (
+            <Link
+              key={label}
+              href={href ?? "#"}
+              className="rounded-full border border-slate-300 px-3 py-1 dark:border-slate-700"
+            >
+              {label}
+            </Link>
+          ))}
+          {track.domains.map((d) => (
+            <Link
+              key={d.id}
+              href={filterLink({ show, domain: domain === d.id ? undefined : d.id })}
+              aria-current={domain === d.id ? "true" : undefined}
+              className="rounded-full border border-slate-300 px-3 py-1 aria-[current]:bg-indigo-600 aria-[current]:text-white dark:border-slate-700"
+            >
+              {d.title}
+            </Link>
+          ))}
+        </nav>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Showing {visible.length} of {rows.length}.
+        </p>
+        <ol className="space-y-6">
+          {visible.map(({ aq, q, selected, correct, flagged: isFlagged }) => (
+            <li
+              key={q.id}
+              className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+            >
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-semibold">Question {aq.position}</span>
+                <span
+                  className={
+                    correct
+                      ? "text-emerald-700 dark:text-emerald-400"
+                      : "text-red-700 dark:text-red-400"
+                  }
+                >
+                  {correct ? "Correct" : selected.length === 0 ? "Not answered" : "Wrong"}
+                </span>
+                {isFlagged && <span>· flagged</span>}
+                <span className="text-slate-500 dark:text-slate-400">
+                  · {titleOf(track.domains, q.domain)}
+                </span>
+              </p>
+              <Html as="div" className="prose-q" html={q.stemHtml} />
+              <ul className="space-y-2">
+                {aq.optionOrder.map((key, index) => {
+                  const option = q.options.find((o) => o.key === key);
+                  if (!option) return null;
+                  const chosen = selected.includes(key as OptionKey);
+                  return (
+                    <li
+                      key={key}
+                      className={`rounded-md border p-3 ${option.correct ? "border-emerald-500 bg-emerald-50 dark:bg-emerald-950" : chosen ? "border-red-400 bg-red-50 dark:bg-red-950" : "border-slate-200 dark:border-slate-700"}`}
+                    >
+                      <p className="flex gap-2">
+                        <span className="font-semibold">{LETTERS[index]}.</span>
+                        <Html as="span" className="prose-q" html={option.html} />
+                        <span className="ml-auto whitespace-nowrap text-sm font-semibold">
+                          {[chosen ? "Your answer" : "", option.correct ? "Correct answer" : ""]
+                            .filter(Boolean)
+                            .join(" · ")}
+                        </span>
+                      </p>
+                      {option.rationaleHtml && (
+                        <Html
+                          as="div"
+                          className="prose-q mt-1 text-sm text-slate-700 dark:text-slate-300"
+                          html={option.rationaleHtml}
+                        />
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+              <details open={!correct}>
+                <summary className="cursor-pointer font-semibold">Explanation</summary>
+                <Html as="div" className="prose-q mt-2" html={q.explanationHtml} />
+                <ul className="mt-2 list-disc pl-6 text-sm">
+                  {q.sources.map((url) => (
+                    <li key={url}>
+                      <a href={url} className="break-all underline" rel="noreferrer">
+                        {url}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function GroupTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { id: string; title: string; correct: number; total: number; percent: number }[];
+}) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="py-2 text-left font-semibold">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-200 dark:border-slate-800">
+          <th scope="col" className="py-1 pr-4">
+            Domain
+          </th>
+          <th scope="col" className="py-1 pr-4 text-right">
+            Correct
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Score
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+            <th scope="row" className="py-1 pr-4 font-normal">
+              {r.title}
+            </th>
+            <td className="py-1 pr-4 text-right">
+              {r.correct} / {r.total}
+            </td>
+            <td className="py-1 text-right">{r.percent}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { z } from "zod";
+import { getSessionUser } from "@/lib/auth/session.server";
+import type { SessionUser } from "@/lib/users.server";
+
+/** JSON error responses with a plain message; never a stack trace. */
+export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
+  return Response.json({ error, ...extra }, { status });
+}
+
+/** The signed-in user, or a 401 response. */
+export async function apiUser(): Promise<SessionUser | Response> {
+  const user = await getSessionUser();
+  return user ?? jsonError(401, "Sign in to continue.");
+}
+
+/** Parses a JSON body with a zod schema, or answers 400 with the first problem. */
+export async function parseBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.infer<T> | Response> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return jsonError(400, "The request body must be JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    return jsonError(400, `Invalid request: ${where}${issue?.message ?? "malformed"}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  deriveState,
+  loadAttempt,
+  recordEvents,
+  startMock,
+  submitAttempt,
+} from "@/lib/attempts.server";
+import { loadBank } from "@/lib/content/load.server";
+import type { OptionKey } from "@/lib/content/types";
+import { createDb } from "@/lib/prisma.server";
+import { syncQuestions } from "@/lib/questions.server";
+import { createUser } from "@/lib/users.server";
+
+const db = createDb(inject("databaseUrl"));
+const bank = loadBank();
+const cba = bank.tracks.get("cba");
+if (!cba) throw new Error("the cba track is missing");
+const questions = bank.questionsOf("cba");
+
+async function newUser() {
+  const email = `attempts-${randomUUID()}@example.test`;
+  return createUser(db, { name: "Candidate", email, password: "a long enough passphrase" });
+}
+
+beforeAll(async () => {
+  await syncQuestions(db, bank.questions);
+});
+afterAll(() => db.$disconnect());
+
+const answer = (questionId: string, selected: OptionKey[], at: Date) => ({
+  id: randomUUID(),
+  questionId,
+  kind: "answer" as const,
+  selected,
+  at,
+});
+
+describe("starting a mock", () => {
+  it("pins the sampled questions to their versions, marks the first mock as the baseline, and resumes it", async () => {
+    const user = await newUser();
+    const now = new Date();
+    const first = await startMock(db, { userId: user.id, track: cba, questions, now });
+    expect(first).toMatchObject({ resumed: false, isBaseline: true });
+    const attempt = await loadAttempt(db, user.id, first.attemptId, bank, now);
+    expect(attempt?.questions).toHaveLength(60);
+    expect(attempt?.deadline?.getTime()).toBe(now.getTime() + 90 * 60_000);
+    for (const aq of attempt?.questions ?? []) {
+      expect(aq.questionHash).toBe(bank.byId.get(aq.questionId)?.hash);
+      expect([...aq.optionOrder].sort()).toEqual(["A", "B", "C", "D"]);
+    }
+    const byCurriculum = new Map<string, number>();
+    for (const aq of attempt?.questions ?? []) {
+      const c = bank.byId.get(aq.questionId)?.curriculum ?? "";
+      byCurriculum.set(c, (byCurriculum.get(c) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(byCurriculum)).toEqual({
+      "development-workflow": 15,
+      infrastructure: 13,
+      catalog: 13,
+      customizing: 19,
+    });
+
+    expect(await startMock(db, { userId: user.id, track: cba, questions })).toEqual({
+      ...first,
+      resumed: true,
+    });
+  });
+
+  it("allows one open mock per track even when two starts race", async () => {
+    const user = await newUser();
+    const [a, b] = await Promise.all([
+      startMock(db, { userId: user.id, track: cba, questions }),
+      startMock(db, { userId: user.id, track: cba, questions }),
+    ]);
+    expect(a.attemptId).toBe(b.attemptId);
+    expect(await db.attempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("avoids the previous mock's questions in the next one while the bank allows", async () => {
+    const user = await newUser();
+    const first = await startMock(db, { userId: user.id, track: cba, questions });
+    await submitAttempt(db, user.id, first.attemptId, bank);
+    const second = await startMock(db, { userId: user.id, track: cba, questions });
+    expect(second.isBaseline).toBe(false);
+    const ids = async (id: string) =>
+      (await db.attemptQuestion.findMany({ where: { attemptId: id } })).map((q) => q.questionId);
+    const firstIds = new Set(await ids(first.attemptId));
+    const secondIds = await ids(second.attemptId);
+    expect(secondIds).toHaveLength(60);
+    expect(secondIds.filter((id) => firstIds.has(id))).toEqual([]);
+  });
+});
+
+describe("saving answers", () => {
+  it("appends events idempotently and derives the last answer by event time", async () => {
+    const user = await newUser();
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank);
+    const q = attempt?.questions[0]?.questionId ?? "";
+    const t0 = new Date(Date.now() - 10_000);
+    const later = answer(q, ["C"], new Date(t0.getTime() + 2000));
+    const earlier = answer(q, ["B"], new Date(t0.getTime() + 1000));
+    // Two concurrent requests, the newer change arriving first.
+    const [r1, r2] = await Promise.all([
+      recordEvents(db, user.id, attemptId, [later], bank),
+      recordEvents(db, user.id, attemptId, [earlier], bank),
+    ]);
+    expect(r1).toMatchObject({ status: "ok", accepted: [later.id] });
+    expect(r2).toMatchObject({ status: "ok", accepted: [earlier.id] });
+    // A retried request records nothing twice.
+    await recordEvents(db, user.id, attemptId, [later], bank);
+    expect(await db.answerEvent.count({ where: { attemptId } })).toBe(2);
+
+    const reloaded = await loadAttempt(db, user.id, attemptId, bank);
+    expect(reloaded && deriveState(reloaded).answers.get(q)).toEqual(["C"]);
+  });
+
+  it("rejects unknown questions and options with a reason, keeping the valid events", async () => {
+    const user = await newUser();
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank);
+    const q = attempt?.questions[0]?.questionId ?? "";
+    const good = answer(q, ["A"], new Date());
+    const result = await recordEvents(
+      db,
+      user.id,
+      attemptId,
+      [good, answer("not-in-this-attempt", ["A"], new Date()), answer(q, ["E"], new Date())],
+      bank,
+    );
+    expect(result).toMatchObject({ status: "ok", accepted: [good.id] });
+    expect(result.status === "ok" && result.rejected.map((r) => r.reason)).toEqual([
+      "Question not-in-this-attempt is not part of this attempt.",
+      "The answer names an option the question does not have.",
+    ]);
+  });
+
+  it("answers not-found for someone else's attempt (no IDOR)", async () => {
+    const owner = await newUser();
+    const intruder = await newUser();
+    const { attemptId } = await startMock(db, { userId: owner.id, track: cba, questions });
+    expect(await loadAttempt(db, intruder.id, attemptId, bank)).toBeNull();
+    expect(
+      await recordEvents(db, intruder.id, attemptId, [answer("x", ["A"], new Date())], bank),
+    ).toEqual({ status: "not-found" });
+    expect(await submitAttempt(db, intruder.id, attemptId, bank)).toEqual({ status: "not-found" });
+    expect(await db.answerEvent.count({ where: { attemptId } })).toBe(0);
+  });
+
+  it("refuses saves after the deadline and closes the attempt with the answers given in time", async () => {
+    const user = await newUser();
+    const started = new Date(Date.now() - 91 * 60_000);
+    const { attemptId } = await startMock(db, {
+      userId: user.id,
+      track: cba,
+      questions,
+      now: started,
+    });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank, started);
+    const first = attempt?.questions[0]?.questionId ?? "";
+    const key = bank.byId.get(first)?.correctKeys ?? [];
+    await db.answerEvent.create({
+      data: {
+        id: randomUUID(),
+        attemptId,
+        questionId: first,
+        kind: "answer",
+        selected: [...key],
+        answeredAt: new Date(started.getTime() + 60_000),
+      },
+    });
+    const late = await recordEvents(
+      db,
+      user.id,
+      attemptId,
+      [answer(first, ["A"], new Date())],
+      bank,
+    );
+    expect(late).toEqual({
+      status: "closed",
+      message: "Time is up: this attempt was closed at its deadline.",
+    });
+    const closed = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(closed).toMatchObject({ status: "expired", correctCount: 1 });
+    expect(closed.submittedAt?.getTime()).toBe(started.getTime() + 90 * 60_000);
+  });
+});
+
+describe("submitting", () => {
+  it("scores from the event log, stores the result, and is read-only afterwards", async () => {
+    const user = await newUser();
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank);
+    const items = attempt?.questions ?? [];
+    const events = items
+      .slice(0, 45)
+      .map((aq) =>
+        answer(aq.questionId, [...(bank.byId.get(aq.questionId)?.correctKeys ?? [])], new Date()),
+      );
+    await recordEvents(db, user.id, attemptId, events, bank);
+    expect(await submitAttempt(db, user.id, attemptId, bank)).toEqual({ status: "ok", attemptId });
+    const stored = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(stored).toMatchObject({
+      status: "submitted",
+      correctCount: 45,
+      scorePercent: 75,
+      passed: true,
+      scaledEstimate: null,
+    });
+    expect(await submitAttempt(db, user.id, attemptId, bank)).toEqual({
+      status: "closed",
+      attemptId,
+    });
+    expect(
+      await recordEvents(
+        db,
+        user.id,
+        attemptId,
+        [answer(items[50]?.questionId ?? "", ["A"], new Date())],
+        bank,
+      ),
+    ).toMatchObject({
+      status: "closed",
+    });
+  });
+});
