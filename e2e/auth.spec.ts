@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures";
 
 const password = "a sturdy passphrase 42";
 const newEmail = () => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/prisma.server";
 import { createUser } from "@/lib/users.server";
+import { expect, test } from "./fixtures";
 
 const password = "an author passphrase 7";
 

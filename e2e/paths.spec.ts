@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the AWS path page lists the three exams in order with their facts and exam technique", async ({
   page,

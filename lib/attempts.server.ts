@@ -14,16 +14,6 @@ import type { Db } from "@/lib/prisma.server";
 /** Mocks considered "recent" when sampling avoids repeats. */
 const RECENT_MOCKS = 3;
 
-/** Attempt counts per track for one user. */
-export async function attemptCountsByTrack(db: Db, userId: string): Promise<Map<string, number>> {
-  const rows = await db.attempt.groupBy({
-    by: ["trackId"],
-    where: { userId },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.trackId, r._count._all]));
-}
-
 export type StartResult = { attemptId: string; resumed: boolean; isBaseline: boolean };
 
 /**
@@ -316,4 +306,61 @@ export async function mockStatus(db: Db, userId: string, trackId: string) {
     db.attempt.count({ where: { userId, trackId, mode: "mock" } }),
   ]);
   return { open: open && !isExpired(new Date(), open.deadline) ? open : null, taken };
+}
+
+export type MockSummary = {
+  trackId: string;
+  taken: number;
+  latest: {
+    id: string;
+    percent: number;
+    scaledEstimate: number | null;
+    passed: boolean;
+    at: Date;
+  } | null;
+  best: {
+    id: string;
+    percent: number;
+    scaledEstimate: number | null;
+    passed: boolean;
+    at: Date;
+  } | null;
+};
+
+/** Per track: how many mocks the user finished, the latest and the best (by percentage). */
+export async function mockSummaries(db: Db, userId: string): Promise<Map<string, MockSummary>> {
+  const rows = await db.attempt.findMany({
+    where: { userId, mode: "mock", status: { in: ["submitted", "expired"] } },
+    orderBy: { submittedAt: "asc" },
+    select: {
+      id: true,
+      trackId: true,
+      scorePercent: true,
+      scaledEstimate: true,
+      passed: true,
+      submittedAt: true,
+      startedAt: true,
+    },
+  });
+  const out = new Map<string, MockSummary>();
+  for (const row of rows) {
+    const entry = out.get(row.trackId) ?? {
+      trackId: row.trackId,
+      taken: 0,
+      latest: null,
+      best: null,
+    };
+    const result = {
+      id: row.id,
+      percent: row.scorePercent ?? 0,
+      scaledEstimate: row.scaledEstimate,
+      passed: row.passed ?? false,
+      at: row.submittedAt ?? row.startedAt,
+    };
+    entry.taken += 1;
+    entry.latest = result;
+    if (!entry.best || result.percent > entry.best.percent) entry.best = result;
+    out.set(row.trackId, entry);
+  }
+  return out;
 }

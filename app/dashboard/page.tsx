@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { attemptCountsByTrack } from "@/lib/attempts.server";
+import { mockSummaries } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const tracks = orderedTracks(loadBank().tracks.values());
-  const attempts = await attemptCountsByTrack(getDb(), user.id);
+  const summaries = await mockSummaries(getDb(), user.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {user.name ?? user.email}</h1>
@@ -21,7 +21,7 @@ export default async function DashboardPage() {
         </h2>
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {tracks.map((track) => {
-            const count = attempts.get(track.id) ?? 0;
+            const summary = summaries.get(track.id);
             return (
               <li key={track.id} className="flex items-center justify-between gap-4 p-4">
                 <div>
@@ -29,9 +29,20 @@ export default async function DashboardPage() {
                     {track.title}
                   </Link>
                   <p className="text-sm text-slate-600 dark:text-slate-300">
-                    {count === 0
-                      ? "No attempts yet: your first mock will be your cold baseline."
-                      : `${count} attempt${count === 1 ? "" : "s"}`}
+                    {summary?.latest ? (
+                      <>
+                        {summary.taken} mock{summary.taken === 1 ? "" : "s"}; latest{" "}
+                        {summary.latest.percent}%
+                        {summary.latest.scaledEstimate !== null &&
+                          ` (estimated ${summary.latest.scaledEstimate})`}
+                        .{" "}
+                        <Link href={`/attempts/${summary.latest.id}/review`} className="underline">
+                          Review it
+                        </Link>
+                      </>
+                    ) : (
+                      "No mocks yet: your first mock will be your cold baseline."
+                    )}
                   </p>
                 </div>
               </li>

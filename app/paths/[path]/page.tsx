@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fact } from "@/components/fact";
-import { attemptCountsByTrack } from "@/lib/attempts.server";
+import { type MockSummary, mockSummaries } from "@/lib/attempts.server";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -24,7 +24,10 @@ export default async function PathPage({ params }: Props) {
   if (!path) notFound();
   const bank = loadBank();
   const user = await getSessionUser();
-  const attempts = user ? await attemptCountsByTrack(getDb(), user.id) : null;
+  const summaries = user ? await mockSummaries(getDb(), user.id) : null;
+  const next = summaries
+    ? path.steps.find((step) => !summaries.get(step.id)?.best?.passed)
+    : undefined;
 
   return (
     <article className="space-y-8">
@@ -79,8 +82,10 @@ export default async function PathPage({ params }: Props) {
             )}
             <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">
               {bank.questionsOf(track.id).length} practice questions in the bank.
-              {attempts && ` Your attempts so far: ${attempts.get(track.id) ?? 0}.`}
             </p>
+            {summaries && (
+              <StepProgress summary={summaries.get(track.id)} isNext={next?.id === track.id} />
+            )}
           </li>
         ))}
       </ol>
@@ -96,5 +101,34 @@ export default async function PathPage({ params }: Props) {
         </ul>
       </section>
     </article>
+  );
+}
+
+function StepProgress({ summary, isNext }: { summary: MockSummary | undefined; isNext: boolean }) {
+  const label = (r: NonNullable<MockSummary["latest"]>) =>
+    `${r.percent}%${r.scaledEstimate !== null ? ` (estimated ${r.scaledEstimate})` : ""}${r.passed ? ", a pass" : ""}`;
+  return (
+    <div
+      className="mt-3 rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-900"
+      data-testid="step-progress"
+    >
+      {summary?.latest && summary.best ? (
+        <p>
+          Your mocks: {summary.taken}. Latest {label(summary.latest)}; best {label(summary.best)}.
+          Scaled scores are estimates.
+        </p>
+      ) : (
+        <p>No mock taken yet.</p>
+      )}
+      {isNext && (
+        <p className="mt-1 font-semibold">
+          Your next step:{" "}
+          {summary?.taken
+            ? "retake a mock here until you pass consistently"
+            : "take a baseline mock here"}
+          .
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,166 @@
+import { loadBank } from "@/lib/content/load.server";
+import { createDb } from "@/lib/prisma.server";
+import { createUser } from "@/lib/users.server";
+import { expect, type Page, test } from "./fixtures";
+
+const password = "an exam-taking passphrase 9";
+const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
+
+async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const db = createDb(url);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function signedInCandidate(page: Page) {
+  const email = `exam-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+  await withDb((db) => createUser(db, { name: "Exam Taker", email, password }));
+  await page.goto("/signin?callbackUrl=%2Ftracks%2Fcba");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/tracks\/cba$/);
+}
+
+async function startBaseline(page: Page) {
+  await page.getByRole("button", { name: "Start your baseline mock" }).click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+  await expect(page.getByText(/cold baseline/i)).toBeVisible();
+  return page.url().split("/").pop() ?? "";
+}
+
+const saved = (page: Page) =>
+  expect(page.getByTestId("save-status")).toHaveText(/All answers saved/, { timeout: 15_000 });
+
+test("a mock driven by the keyboard: answer, flag, navigate, reload and resume, submit, review", async ({
+  page,
+}) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  await expect(page.getByRole("timer")).toBeVisible();
+
+  await page.keyboard.press("2"); // second option of question 1
+  await page.keyboard.press("n");
+  await page.keyboard.press("b"); // second option of question 2
+  await page.keyboard.press("f"); // flag question 2
+  await expect(page.getByRole("button", { name: "Flag for review" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("1");
+  await page.keyboard.press("p");
+  await expect(page.getByRole("group", { name: /Question 2 of 60/ })).toBeVisible();
+  await saved(page);
+
+  const timerBefore = await page.getByRole("timer").textContent();
+  await page.reload();
+  await expect(page.getByRole("group", { name: /Question 1 of 60/ })).toBeVisible();
+  await expect(page.getByRole("radio").nth(1)).toBeChecked();
+  await page.getByRole("button", { name: /^Question 3\b/ }).click();
+  await expect(page.getByRole("radio").nth(0)).toBeChecked();
+  expect(await page.getByRole("timer").textContent()).not.toBe("90:00");
+  expect(timerBefore).toBeTruthy();
+
+  await page.getByRole("button", { name: "End exam" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/57|unanswered/i);
+  await dialog.getByRole("button", { name: "Submit exam" }).click();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
+  await expect(page.getByTestId("score-percent")).toBeVisible();
+  await expect(page.getByRole("table").first()).toBeVisible();
+  await expect(page.getByText("Showing 60 of 60.")).toBeVisible();
+  await page.getByRole("link", { name: "Flagged" }).click();
+  await expect(page.getByText("Showing 1 of 60.")).toBeVisible();
+
+  // The attempt is read-only now: the player sends the candidate to the review.
+  await page.goto(`/attempts/${attemptId}`);
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
+});
+
+test("answers given offline are saved when the connection returns", async ({ page, context }) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  await context.setOffline(true);
+  await page.keyboard.press("3");
+  await page.keyboard.press("n");
+  await page.keyboard.press("4");
+  await expect(page.getByTestId("save-status")).toHaveText(/offline/i, { timeout: 15_000 });
+  await context.setOffline(false);
+  await saved(page);
+  const events = await withDb((db) =>
+    db.answerEvent.findMany({ where: { attemptId, kind: "answer" } }),
+  );
+  expect(events).toHaveLength(2);
+});
+
+test("no correct answer, rationale or explanation reaches the browser during an open attempt", async ({
+  page,
+}) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  const bodies: string[] = [await page.content()];
+  page.on("response", async (response) => {
+    if (response.url().startsWith("http://localhost"))
+      bodies.push(await response.text().catch(() => ""));
+  });
+  await page.reload();
+  await page.keyboard.press("1");
+  await saved(page);
+  const raw = await (await page.request.get(`/attempts/${attemptId}`)).text();
+  bodies.push(raw);
+
+  const bank = loadBank();
+  const ids = await withDb(async (db) =>
+    (await db.attemptQuestion.findMany({ where: { attemptId } })).map((q) => q.questionId),
+  );
+  const all = bodies.join("\n");
+  for (const id of ids) {
+    const q = bank.byId.get(id);
+    if (!q) continue;
+    expect(all).toContain(q.id);
+    // The explanation's and rationales' distinctive text must not be present.
+    const explanation = q.explanationHtml.replace(/<[^>]+>/g, "").slice(0, 60);
+    expect(all).not.toContain(explanation);
+    for (const o of q.options)
+      if (o.rationaleHtml) expect(all).not.toContain(o.rationaleHtml.slice(0, 60));
+  }
+  expect(all).not.toMatch(/"correct(Keys)?":/);
+});
+
+test("when the timer runs out the exam submits itself", async ({ page }) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  await page.keyboard.press("1");
+  await saved(page);
+  await withDb((db) =>
+    db.attempt.update({
+      where: { id: attemptId },
+      data: { deadline: new Date(Date.now() + 4000) },
+    }),
+  );
+  await page.reload();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`), { timeout: 30_000 });
+  await expect(page.getByTestId("score-percent")).toBeVisible();
+});
+
+test("another user's attempt is a 404", async ({ page, browser }) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  const other = await browser.newPage();
+  await signedInCandidate(other);
+  const response = await other.goto(`/attempts/${attemptId}`);
+  expect(response?.status()).toBe(404);
+  const api = await other.request.post(`/api/attempts/${attemptId}/submit`);
+  expect(api.status()).toBe(404);
+  const bad = await other.request.post(`/api/attempts/${attemptId}/events`, {
+    data: { events: "nope" },
+  });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/^Invalid request/);
+  await other.close();
+});
