@@ -29,8 +29,13 @@ async function startBaseline(page: Page) {
   await page.getByRole("button", { name: "Start your baseline mock" }).click();
   await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
   await expect(page.getByText(/cold baseline/i)).toBeVisible();
+  await playerReady(page);
   return page.url().split("/").pop() ?? "";
 }
+
+/** Keys pressed before the player's script runs would be lost: wait until it says it is ready. */
+const playerReady = (page: Page) =>
+  expect(page.getByTestId("exam-player")).toHaveAttribute("data-ready", "true");
 
 const saved = (page: Page) =>
   expect(page.getByTestId("save-status")).toHaveText(/All answers saved/, { timeout: 15_000 });
@@ -58,6 +63,7 @@ test("a mock driven by the keyboard: answer, flag, navigate, reload and resume, 
 
   const timerBefore = await page.getByRole("timer").textContent();
   await page.reload();
+  await playerReady(page);
   await expect(page.getByRole("group", { name: /Question 1 of 60/ })).toBeVisible();
   await expect(page.getByRole("radio").nth(1)).toBeChecked();
   await page.getByRole("button", { name: /^Question 3\b/ }).click();
@@ -109,6 +115,7 @@ test("no correct answer, rationale or explanation reaches the browser during an 
       bodies.push(await response.text().catch(() => ""));
   });
   await page.reload();
+  await playerReady(page);
   await page.keyboard.press("1");
   await saved(page);
   const raw = await (await page.request.get(`/attempts/${attemptId}`)).text();
