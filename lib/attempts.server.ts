@@ -308,23 +308,21 @@ export async function mockStatus(db: Db, userId: string, trackId: string) {
   return { open: open && !isExpired(new Date(), open.deadline) ? open : null, taken };
 }
 
+type MockOutcome = {
+  id: string;
+  percent: number;
+  scaledEstimate: number | null;
+  passed: boolean;
+  at: Date;
+};
+
 export type MockSummary = {
   trackId: string;
   taken: number;
-  latest: {
-    id: string;
-    percent: number;
-    scaledEstimate: number | null;
-    passed: boolean;
-    at: Date;
-  } | null;
-  best: {
-    id: string;
-    percent: number;
-    scaledEstimate: number | null;
-    passed: boolean;
-    at: Date;
-  } | null;
+  latest: MockOutcome | null;
+  best: MockOutcome | null;
+  /** Every finished mock, oldest first (for readiness and trends). */
+  results: { percent: number; passed: boolean }[];
 };
 
 /** Per track: how many mocks the user finished, the latest and the best (by percentage). */
@@ -344,11 +342,12 @@ export async function mockSummaries(db: Db, userId: string): Promise<Map<string,
   });
   const out = new Map<string, MockSummary>();
   for (const row of rows) {
-    const entry = out.get(row.trackId) ?? {
+    const entry: MockSummary = out.get(row.trackId) ?? {
       trackId: row.trackId,
       taken: 0,
       latest: null,
       best: null,
+      results: [],
     };
     const result = {
       id: row.id,
@@ -359,6 +358,7 @@ export async function mockSummaries(db: Db, userId: string): Promise<Map<string,
     };
     entry.taken += 1;
     entry.latest = result;
+    entry.results.push({ percent: result.percent, passed: result.passed });
     if (!entry.best || result.percent > entry.best.percent) entry.best = result;
     out.set(row.trackId, entry);
   }

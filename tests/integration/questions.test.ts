@@ -1,10 +1,27 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/lib/content/types";
-import { createDb } from "@/lib/prisma.server";
+import { migrate } from "@/lib/migrations.server";
+import { createDb, type Db } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
+import { scratchDatabase } from "./scratch";
 
-const db = createDb(inject("databaseUrl"));
-afterAll(() => db.$disconnect());
+// The mirror retires every question it is not given, so this test gets a database of its own.
+let db: Db;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  const scratch = await scratchDatabase();
+  drop = scratch.drop;
+  await migrate({
+    connectionString: scratch.url,
+    dir: path.resolve(import.meta.dirname, "../../prisma/migrations"),
+  });
+  db = createDb(scratch.url);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await drop();
+});
 
 function question(
   id: string,
@@ -32,7 +49,6 @@ function question(
 
 describe("question mirror", () => {
   it("creates, is idempotent, records each version's answer key and retires removed questions", async () => {
-    await db.question.deleteMany({ where: { trackId: "sync-track" } });
     const a = question("sync-a", "a1");
     const b = question("sync-b", "b1");
     expect(await syncQuestions(db, [a, b])).toMatchObject({

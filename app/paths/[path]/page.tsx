@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { certificationPaths } from "@/lib/paths";
+import { readiness } from "@/lib/progress/readiness";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
 
 type Props = { params: Promise<{ path: string }> };
@@ -120,6 +121,10 @@ function StepProgress({ summary, isNext }: { summary: MockSummary | undefined; i
       ) : (
         <p>No mock taken yet.</p>
       )}
+      <p className="mt-1">
+        {readiness(summary?.results ?? []).summary} Readiness is a practice signal, not a
+        prediction.
+      </p>
       {isNext && (
         <p className="mt-1 font-semibold">
           Your next step:{" "}
