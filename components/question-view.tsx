@@ -37,25 +37,48 @@ export function QuestionCandidateView({ question, name }: { question: Question; 
 }
 
 /** The answer key with every option's rationale, the explanation and the sources. */
-export function QuestionAnswerView({ question }: { question: Question }) {
+const LETTERS = "ABCDEFGHIJ";
+
+/**
+ * Every option with whether it is correct and its rationale. `order` is the order the candidate
+ * saw (letters follow it); `selected` marks the candidate's own answer.
+ */
+export function OptionReview({
+  question,
+  order = question.options.map((o) => o.key),
+  selected,
+}: {
+  question: Question;
+  order?: readonly string[];
+  selected?: readonly string[];
+}) {
+  const options = order.flatMap((key) => question.options.filter((o) => o.key === key));
   return (
-    <div className="space-y-4">
-      <ul className="space-y-2" aria-label="Options with rationales">
-        {question.options.map((option) => (
+    <ul className="space-y-2" aria-label="Options with rationales">
+      {options.map((option, index) => {
+        const chosen = selected?.includes(option.key) ?? false;
+        const marks = selected
+          ? [chosen ? "Your answer" : "", option.correct ? "Correct answer" : ""]
+              .filter(Boolean)
+              .join(" · ")
+          : option.correct
+            ? "Correct"
+            : "Wrong";
+        return (
           <li
             key={option.key}
             className={`rounded-md border p-3 ${
               option.correct
                 ? "border-emerald-500 bg-emerald-50 dark:bg-emerald-950"
-                : "border-slate-200 dark:border-slate-700"
+                : chosen
+                  ? "border-red-400 bg-red-50 dark:bg-red-950"
+                  : "border-slate-200 dark:border-slate-700"
             }`}
           >
             <p className="flex gap-2">
-              <span className="font-semibold">{option.key}.</span>
+              <span className="font-semibold">{LETTERS[index]}.</span>
               <Html as="span" className="prose-q" html={option.html} />
-              <span className="ml-auto text-sm font-semibold">
-                {option.correct ? "Correct" : "Wrong"}
-              </span>
+              <span className="ml-auto whitespace-nowrap text-sm font-semibold">{marks}</span>
             </p>
             {option.rationaleHtml && (
               <Html
@@ -65,8 +88,16 @@ export function QuestionAnswerView({ question }: { question: Question }) {
               />
             )}
           </li>
-        ))}
-      </ul>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The explanation and the official pages that prove the answer. */
+export function ExplanationAndSources({ question }: { question: Question }) {
+  return (
+    <>
       <section aria-label="Explanation" className="space-y-2">
         <h3 className="font-semibold">Explanation</h3>
         <Html as="div" className="prose-q" html={question.explanationHtml} />
@@ -83,6 +114,16 @@ export function QuestionAnswerView({ question }: { question: Question }) {
           ))}
         </ul>
       </section>
+    </>
+  );
+}
+
+/** The answer key with every option's rationale, the explanation and the sources. */
+export function QuestionAnswerView({ question }: { question: Question }) {
+  return (
+    <div className="space-y-4">
+      <OptionReview question={question} />
+      <ExplanationAndSources question={question} />
     </div>
   );
 }

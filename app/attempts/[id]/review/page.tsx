@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Html } from "@/components/html";
+import { ExplanationAndSources, OptionReview } from "@/components/question-view";
 import { deriveState, loadAttempt, scoreOf } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
-import type { DomainInfo, OptionKey } from "@/lib/content/types";
+import type { DomainInfo } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
 import { isCorrect } from "@/lib/exam/scoring";
 
@@ -15,8 +16,6 @@ type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ show?: string; domain?: string }>;
 };
-
-const LETTERS = "ABCDEFGHIJ";
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -175,48 +174,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 </span>
               </p>
               <Html as="div" className="prose-q" html={q.stemHtml} />
-              <ul className="space-y-2">
-                {aq.optionOrder.map((key, index) => {
-                  const option = q.options.find((o) => o.key === key);
-                  if (!option) return null;
-                  const chosen = selected.includes(key as OptionKey);
-                  return (
-                    <li
-                      key={key}
-                      className={`rounded-md border p-3 ${option.correct ? "border-emerald-500 bg-emerald-50 dark:bg-emerald-950" : chosen ? "border-red-400 bg-red-50 dark:bg-red-950" : "border-slate-200 dark:border-slate-700"}`}
-                    >
-                      <p className="flex gap-2">
-                        <span className="font-semibold">{LETTERS[index]}.</span>
-                        <Html as="span" className="prose-q" html={option.html} />
-                        <span className="ml-auto whitespace-nowrap text-sm font-semibold">
-                          {[chosen ? "Your answer" : "", option.correct ? "Correct answer" : ""]
-                            .filter(Boolean)
-                            .join(" · ")}
-                        </span>
-                      </p>
-                      {option.rationaleHtml && (
-                        <Html
-                          as="div"
-                          className="prose-q mt-1 text-sm text-slate-700 dark:text-slate-300"
-                          html={option.rationaleHtml}
-                        />
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-              <details open={!correct}>
-                <summary className="cursor-pointer font-semibold">Explanation</summary>
-                <Html as="div" className="prose-q mt-2" html={q.explanationHtml} />
-                <ul className="mt-2 list-disc pl-6 text-sm">
-                  {q.sources.map((url) => (
-                    <li key={url}>
-                      <a href={url} className="break-all underline" rel="noreferrer">
-                        {url}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+              <OptionReview question={q} order={aq.optionOrder} selected={selected} />
+              <details open={!correct} className="space-y-2">
+                <summary className="cursor-pointer font-semibold">Explanation and sources</summary>
+                <ExplanationAndSources question={q} />
               </details>
             </li>
           ))}
