@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Bank, OptionKey, Question, Track } from "@/lib/content/types";
 import { type AnswerEvent, currentAnswers } from "@/lib/exam/answers";
 import { checkSave, deadlineFor, isExpired } from "@/lib/exam/deadline";
+import { regradeDecisions } from "@/lib/exam/regrade";
 import { sampleMock } from "@/lib/exam/sampling";
 import { type AttemptScore, scoreAttempt } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
@@ -95,6 +96,7 @@ function findAttempt(db: Db, userId: string, attemptId: string) {
     include: {
       questions: { orderBy: { position: "asc" } },
       events: { orderBy: { sequence: "asc" } },
+      regrades: { orderBy: { createdAt: "asc" } },
     },
   });
 }
@@ -363,4 +365,57 @@ export async function mockSummaries(db: Db, userId: string): Promise<Map<string,
     out.set(row.trackId, entry);
   }
   return out;
+}
+
+/**
+ * Re-scores closed attempts whose shown questions have since changed their answer key (the bank
+ * must already be mirrored). Records one Regrade row per changed question and updates the stored
+ * score. Idempotent: a second run finds nothing new.
+ */
+export async function regradeAttempts(db: Db, bank: Bank) {
+  const shown = await db.$queryRaw<
+    { attemptId: string; questionId: string; shownHash: string; shownKeys: string[] }[]
+  >`
+    SELECT aq."attemptId", aq."questionId", aq."questionHash" AS "shownHash", qv."correctKeys" AS "shownKeys"
+      FROM "AttemptQuestion" aq
+      JOIN "Attempt" a ON a."id" = aq."attemptId" AND a."status" IN ('submitted', 'expired')
+      JOIN "Question" q ON q."id" = aq."questionId" AND q."currentHash" <> aq."questionHash"
+      JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv."hash" = aq."questionHash"`;
+  const attemptIds = [...new Set(shown.map((s) => s.attemptId))];
+  const attempts = await db.attempt.findMany({
+    where: { id: { in: attemptIds } },
+    include: { questions: true, events: { orderBy: { sequence: "asc" } }, regrades: true },
+  });
+  const answers = new Map(attempts.map((a) => [a.id, deriveState(a).answers]));
+  const current = new Map(
+    bank.questions.map((q) => [q.id, { hash: q.hash, correctKeys: q.correctKeys }]),
+  );
+  const decisions = regradeDecisions(shown, current, answers).filter(
+    (d) =>
+      !attempts
+        .find((a) => a.id === d.attemptId)
+        ?.regrades.some((r) => r.questionId === d.questionId && r.toHash === d.toHash),
+  );
+  const touched = new Set(decisions.map((d) => d.attemptId));
+  for (const attempt of attempts.filter((a) => touched.has(a.id))) {
+    const track = bank.tracks.get(attempt.trackId);
+    if (!track) continue;
+    const score = scoreOf(attempt, bank.questionsOf(track.id), track);
+    await db.$transaction([
+      db.regrade.createMany({
+        data: decisions.filter((d) => d.attemptId === attempt.id),
+        skipDuplicates: true,
+      }),
+      db.attempt.update({
+        where: { id: attempt.id },
+        data: {
+          correctCount: score.correct,
+          scorePercent: score.percent,
+          scaledEstimate: score.scaledEstimate,
+          passed: score.passed,
+        },
+      }),
+    ]);
+  }
+  return { questionsRegraded: decisions.length, attemptsRescored: touched.size };
 }

@@ -4,6 +4,7 @@ import {
   deriveState,
   loadAttempt,
   recordEvents,
+  regradeAttempts,
   startMock,
   submitAttempt,
 } from "@/lib/attempts.server";
@@ -224,5 +225,66 @@ describe("submitting", () => {
     ).toMatchObject({
       status: "closed",
     });
+  });
+});
+
+describe("regrading", () => {
+  it("re-scores closed attempts when an answer key changes, once, and records the change", async () => {
+    const user = await newUser();
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank);
+    const shown = attempt?.questions[0];
+    const original = bank.byId.get(shown?.questionId ?? "");
+    if (!shown || !original) throw new Error("no question");
+    await recordEvents(
+      db,
+      user.id,
+      attemptId,
+      [answer(original.id, [...original.correctKeys], new Date())],
+      bank,
+    );
+    await submitAttempt(db, user.id, attemptId, bank);
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).correctCount).toBe(1);
+
+    // An author fixes the key: another option is now the correct one.
+    const newKey = original.options.find((o) => !o.correct)?.key ?? "A";
+    const fixed = {
+      ...original,
+      hash: `${original.hash}-fixed`,
+      correctKeys: [newKey],
+      options: original.options.map((o) => ({ ...o, correct: o.key === newKey })),
+    };
+    const all = bank.questions.map((q) => (q.id === original.id ? fixed : q));
+    const fixedBank = {
+      tracks: bank.tracks,
+      questions: all,
+      byId: new Map(all.map((q) => [q.id, q])),
+      questionsOf: (trackId: string) => all.filter((q) => q.trackId === trackId),
+    };
+    await syncQuestions(db, all);
+    try {
+      const first = await regradeAttempts(db, fixedBank);
+      expect(first.questionsRegraded).toBeGreaterThanOrEqual(1);
+      const rows = await db.regrade.findMany({ where: { attemptId } });
+      expect(rows).toEqual([
+        expect.objectContaining({
+          questionId: original.id,
+          fromHash: original.hash,
+          toHash: fixed.hash,
+          wasCorrect: true,
+          nowCorrect: false,
+        }),
+      ]);
+      expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({
+        correctCount: 0,
+        scorePercent: 0,
+      });
+      expect(await regradeAttempts(db, fixedBank)).toEqual({
+        questionsRegraded: 0,
+        attemptsRescored: 0,
+      });
+    } finally {
+      await syncQuestions(db, bank.questions);
+    }
   });
 });

@@ -45,6 +45,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         selected,
         correct: isCorrect(q.correctKeys, selected),
         flagged: flaggedSet.has(q.id),
+        regrade: attempt.regrades.findLast((r) => r.questionId === q.id),
       },
     ];
   });
@@ -152,7 +153,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           Showing {visible.length} of {rows.length}.
         </p>
         <ol className="space-y-6">
-          {visible.map(({ aq, q, selected, correct, flagged: isFlagged }) => (
+          {visible.map(({ aq, q, selected, correct, flagged: isFlagged, regrade }) => (
             <li
               key={q.id}
               className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
@@ -174,6 +175,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 </span>
               </p>
               <Html as="div" className="prose-q" html={q.stemHtml} />
+              {regrade && (
+                <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                  Regraded on {regrade.createdAt.toISOString().slice(0, 10)}: the answer key was
+                  corrected after you took this exam. You were first marked{" "}
+                  {regrade.wasCorrect ? "correct" : "wrong"}; the corrected key marks you{" "}
+                  {regrade.nowCorrect ? "correct" : "wrong"}.
+                </p>
+              )}
               <OptionReview question={q} order={aq.optionOrder} selected={selected} />
               <details open={!correct} className="space-y-2">
                 <summary className="cursor-pointer font-semibold">Explanation and sources</summary>
