@@ -1,17 +1,16 @@
 import "server-only";
 import type { z } from "zod";
-import { getSessionUser } from "@/lib/auth/session.server";
-import type { SessionUser } from "@/lib/users.server";
+import { getSessionUserId } from "@/lib/auth/session.server";
 
 /** JSON error responses with a plain message; never a stack trace. */
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
   return Response.json({ error, ...extra }, { status });
 }
 
-/** The signed-in user, or a 401 response. */
-export async function apiUser(): Promise<SessionUser | Response> {
-  const user = await getSessionUser();
-  return user ?? jsonError(401, "Sign in to continue.");
+/** The signed-in user's id, or a 401 response. */
+export async function apiUserId(): Promise<string | Response> {
+  const id = await getSessionUserId();
+  return id ?? jsonError(401, "Sign in to continue.");
 }
 
 /** Parses a JSON body with a zod schema, or answers 400 with the first problem. */

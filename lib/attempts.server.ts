@@ -165,7 +165,11 @@ export async function recordEvents(
       status: true,
       deadline: true,
       trackId: true,
-      questions: { select: { questionId: true, optionOrder: true } },
+      // Only the questions these events name.
+      questions: {
+        where: { questionId: { in: [...new Set(events.map((e) => e.questionId))] } },
+        select: { questionId: true, optionOrder: true },
+      },
     },
   });
   if (!attempt) return { status: "not-found" };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiUser, jsonError, parseBody } from "@/lib/api.server";
+import { apiUserId, jsonError, parseBody } from "@/lib/api.server";
 import { recordEvents } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -26,12 +26,12 @@ type Context = { params: Promise<{ id: string }> };
 
 /** Appends answer and flag events to the user's own open attempt. */
 export async function POST(request: Request, context: Context) {
-  const user = await apiUser();
-  if (user instanceof Response) return user;
+  const userId = await apiUserId();
+  if (userId instanceof Response) return userId;
   const body = await parseBody(request, bodySchema);
   if (body instanceof Response) return body;
   const { id } = await context.params;
-  const result = await recordEvents(getDb(), user.id, id, body.events, loadBank());
+  const result = await recordEvents(getDb(), userId, id, body.events, loadBank());
   if (result.status === "not-found") return jsonError(404, "No such attempt.");
   if (result.status === "closed") {
     return jsonError(409, result.message, { closed: true, reviewUrl: `/attempts/${id}/review` });

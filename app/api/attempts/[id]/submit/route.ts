@@ -1,4 +1,4 @@
-import { apiUser, jsonError } from "@/lib/api.server";
+import { apiUserId, jsonError } from "@/lib/api.server";
 import { submitAttempt } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -7,10 +7,10 @@ type Context = { params: Promise<{ id: string }> };
 
 /** Closes the user's own attempt and scores it. Submitting twice is harmless. */
 export async function POST(_request: Request, context: Context) {
-  const user = await apiUser();
-  if (user instanceof Response) return user;
+  const userId = await apiUserId();
+  if (userId instanceof Response) return userId;
   const { id } = await context.params;
-  const result = await submitAttempt(getDb(), user.id, id, loadBank());
+  const result = await submitAttempt(getDb(), userId, id, loadBank());
   const reviewUrl = `/attempts/${id}/review`;
   if (result.status === "not-found") return jsonError(404, "No such attempt.");
   if (result.status === "closed")
