@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { availableByGroup, blueprintQuotas, distinctMocks } from "./blueprint";
 import { type ContentFile, compileBank, formatProblems } from "./compile";
+import { makeTrack } from "./test-helpers";
 import type { Bank, DomainInfo, Track } from "./types";
 
 function group(id: string, weight: number | null): DomainInfo {
@@ -8,39 +9,16 @@ function group(id: string, weight: number | null): DomainInfo {
 }
 
 function track(over: Partial<Track>): Track {
-  return {
-    id: "t",
-    title: "T",
-    vendor: "V",
-    examCode: "T-01",
+  return makeTrack({
     officialUrl: "https://aws.amazon.com/certification/",
-    idPrefix: "t",
     questionCount: 65,
-    unscoredCount: 0,
     durationMinutes: 90,
     passing: { score: 700, scale: "scaled", min: 100, max: 1000, note: "estimate" },
     questionTypes: ["single"],
     singleOptionCount: 4,
-    partialCredit: false,
-    delivery: null,
-    validityYears: null,
-    retakePolicy: null,
     domains: [],
-    curriculum: [],
-    blueprint: "domains",
-    path: {
-      id: "p",
-      name: "p",
-      order: 1,
-      recommendedExperience: "",
-      typicalPrep: "",
-      prerequisites: [],
-      examTips: [],
-      focus: null,
-    },
-    file: "content/t/track.yaml",
     ...over,
-  };
+  });
 }
 
 const CLF = track({
