@@ -3,16 +3,20 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
+import { cache } from "react";
 import { authOptions, authSecret } from "@/lib/auth/options.server";
 import { getDb } from "@/lib/db.server";
 import { findUserById, type Role, type SessionUser } from "@/lib/users.server";
 
-/** The signed-in user, read fresh from the database (so role changes apply at once). */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, read fresh from the database (so role changes apply at once). Memoised per
+ * request: the site header and the page both ask, and one session decode and one query serve both.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.user?.id) return null;
   return findUserById(getDb(), session.user.id);
-}
+});
 
 /**
  * Only the signed-in user's id, from the session token without a database read: for hot API
