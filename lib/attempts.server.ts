@@ -4,8 +4,9 @@ import { type AnswerEvent, currentAnswers } from "@/lib/exam/answers";
 import { checkSave, deadlineFor, isExpired } from "@/lib/exam/deadline";
 import { regradeDecisions } from "@/lib/exam/regrade";
 import { sampleMock } from "@/lib/exam/sampling";
-import { type AttemptScore, scoreAttempt } from "@/lib/exam/scoring";
+import { type AttemptScore, isCorrect, scoreAttempt } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
+import { addMisses } from "@/lib/review-deck.server";
 
 /**
  * Attempts repository: the only code that reads and writes attempts. Every function takes the
@@ -245,11 +246,23 @@ async function closeAttempt(
   if (attempt.status !== "in_progress") return attempt;
   const score = scoreOf(attempt, questions, track);
   const expired = isExpired(now, attempt.deadline);
+  const closedAt = expired && attempt.deadline ? attempt.deadline : now;
+  // Every answered question that was wrong goes into the spaced-review deck.
+  const { answers } = deriveState(attempt);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const misses = attempt.questions.flatMap((aq) => {
+    const selected = answers.get(aq.questionId);
+    const q = byId.get(aq.questionId);
+    return q && selected && selected.length > 0 && !isCorrect(q.correctKeys, selected)
+      ? [{ questionId: aq.questionId, at: closedAt }]
+      : [];
+  });
+  await addMisses(db, attempt.userId, misses);
   return db.attempt.update({
     where: { id: attemptId },
     data: {
       status: expired ? "expired" : "submitted",
-      submittedAt: expired && attempt.deadline ? attempt.deadline : now,
+      submittedAt: closedAt,
       correctCount: score.correct,
       scorePercent: score.percent,
       scaledEstimate: score.scaledEstimate,
