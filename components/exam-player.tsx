@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { EndExamDialog, type EndPhase } from "@/components/exam-player/end-exam-dialog";
 import { ExamTimer } from "@/components/exam-player/exam-timer";
+import { FeedbackPanel } from "@/components/exam-player/feedback-panel";
 import { QuestionNavigator } from "@/components/exam-player/question-navigator";
 import { QuestionPanel } from "@/components/exam-player/question-panel";
 import {
@@ -27,6 +28,7 @@ import {
   type WarningMinutes,
   warningMessage,
 } from "@/lib/exam/player";
+import type { CheckedFeedback } from "@/lib/exam/practice";
 import { applyEvents, newEventId, retryDelay, saveStatus } from "@/lib/exam/queue";
 
 export type { PlayerQuestion, PlayerState } from "@/lib/exam/player";
@@ -49,14 +51,18 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+type CheckStatus = { questionId: string; busy: boolean; error: string | null };
+
 /**
- * The timed mock-exam player. Every change is queued in localStorage before it is sent (see
+ * The exam player: timed mocks (graded at the end) and untimed practice and drills (each answer
+ * checked on request, feedback at once). Every change is queued in localStorage before it is sent (see
  * save-queue.ts), so an answer survives a dropped connection, a reload or a crash; the countdown
  * follows the server's clock; at zero the queue is flushed and the exam submitted.
  */
 export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const { attemptId, questions } = initial;
   const total = questions.length;
+  const practice = initial.mode !== "mock";
   const reviewUrl = reviewUrlFor(attemptId);
 
   const [answers, setAnswers] = useState<Record<string, OptionKey[]>>(initial.answers);
@@ -67,6 +73,8 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const [announcement, setAnnouncement] = useState("");
   const [phase, setPhase] = useState<EndPhase | null>(null);
   const [timeUp, setTimeUp] = useState(false);
+  const [checked, setChecked] = useState<Record<string, CheckedFeedback>>(initial.checked);
+  const [checkStatus, setCheckStatus] = useState<CheckStatus | null>(null);
   /** True once hydrated: keyboard shortcuts and saving work from then on. */
   const [ready, setReady] = useState(false);
 
@@ -174,6 +182,17 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
 
   useEffect(() => () => clearTimeout(announceTimer.current), []);
 
+  // Each time a question is shown, log a visit: the review derives time per question from these.
+  useEffect(() => {
+    if (!ready || currentId === undefined || finishingRef.current) return;
+    getQueue().push({
+      id: newEventId(),
+      questionId: currentId,
+      kind: "visit",
+      at: new Date(Date.now() + offsetRef.current).toISOString(),
+    });
+  }, [ready, currentId, getQueue]);
+
   const locked = timeUp || phase !== null;
   const summary = useMemo(
     () => summarise(questions, answers, flagged),
@@ -187,7 +206,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   }
 
   function select(key: OptionKey) {
-    if (!question || locked) return;
+    if (!question || locked || checked[question.questionId]) return;
     const current = answers[question.questionId] ?? [];
     const next = toggleSelection(current, key, question.type);
     if (sameSelection(current, next)) return;
@@ -217,6 +236,50 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
       flagged: next,
       at: nowIso(),
     });
+  }
+
+  /** Practice and drills: save the answer, then ask the server to grade it and show feedback. */
+  async function check() {
+    if (!practice || !question || locked) return;
+    const questionId = question.questionId;
+    if (checked[questionId] || checkStatus?.busy) return;
+    const fail = (error: string) => setCheckStatus({ questionId, busy: false, error });
+    if ((answers[questionId] ?? []).length === 0) {
+      fail("Choose an answer before checking it.");
+      return;
+    }
+    setCheckStatus({ questionId, busy: true, error: null });
+    const flushed = await getQueue().flush();
+    if (flushed === "closed") return;
+    if (flushed !== "done") {
+      fail(
+        "Your answer is not saved yet, so it cannot be checked. Check your connection and try again.",
+      );
+      return;
+    }
+    try {
+      const response = await fetch(`/api/attempts/${encodeURIComponent(attemptId)}/check`, {
+        method: "POST",
+        cache: "no-store",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ id: newEventId(), questionId }),
+      });
+      const body = (await response.json().catch(() => null)) as {
+        feedback?: CheckedFeedback;
+        error?: string;
+      } | null;
+      if (!response.ok || !body?.feedback) {
+        fail(body?.error ?? `Could not check the answer (error ${response.status}).`);
+        return;
+      }
+      const feedback = body.feedback;
+      setChecked((prev) => ({ ...prev, [questionId]: feedback }));
+      setCheckStatus(null);
+      announce(feedback.correct ? "Correct." : "Not quite: see the correct answer below.");
+    } catch {
+      fail("Could not reach the server. Check your connection and try again.");
+    }
   }
 
   async function postSubmit(): Promise<SubmitOutcome> {
@@ -316,13 +379,14 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
       },
       question.options.length,
     );
-    if (!shortcut) return;
+    if (!shortcut || (shortcut.kind === "check" && !practice)) return;
     const repeatable = shortcut.kind === "next" || shortcut.kind === "previous";
     if (event.repeat && !repeatable) return;
     event.preventDefault();
     if (shortcut.kind === "next") go(index + 1);
     else if (shortcut.kind === "previous") go(index - 1);
     else if (shortcut.kind === "flag") toggleFlag();
+    else if (shortcut.kind === "check") void check();
     else {
       const option = question.options[shortcut.index];
       if (option) select(option.key);
@@ -340,11 +404,19 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   }
 
   const isFlagged = flagged.has(question.questionId);
+  const feedback = checked[question.questionId];
+  const status_ = checkStatus?.questionId === question.questionId ? checkStatus : null;
   const atFirst = index === 0;
   const atLast = index === total - 1;
 
   return (
     <div className="space-y-4" data-testid="exam-player" data-ready={ready ? "true" : "false"}>
+      {practice && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
+          {initial.mode === "drill" ? "Domain drill" : "Practice"}: untimed, with feedback after
+          each answer. Choose, then check (<kbd>Enter</kbd>); a checked answer is final.
+        </p>
+      )}
       {initial.isBaseline && (
         <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
           This is your cold baseline: answer from what you know now, before you study.
@@ -395,7 +467,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
           }}
           className="ml-auto rounded-md bg-indigo-600 px-3 py-2 sm:px-4 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
         >
-          End exam
+          {practice ? "Finish session" : "End exam"}
         </button>
         <div
           aria-live="assertive"
@@ -440,10 +512,29 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
             question={question}
             total={total}
             selected={answers[question.questionId] ?? []}
-            locked={locked}
+            locked={locked || Boolean(feedback)}
             onSelect={select}
             legendRef={legendRef}
           />
+          {practice && !feedback && (
+            <div className="space-y-2">
+              <button
+                type="button"
+                onClick={() => void check()}
+                aria-disabled={locked || status_?.busy || undefined}
+                aria-busy={status_?.busy || undefined}
+                className="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:opacity-60"
+              >
+                {status_?.busy ? "Checking…" : "Check answer"}
+              </button>
+              {status_?.error && (
+                <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+                  {status_.error}
+                </p>
+              )}
+            </div>
+          )}
+          {feedback && <FeedbackPanel question={question} feedback={feedback} />}
           <div className="flex flex-wrap items-center gap-2">
             <button
               type="button"
@@ -478,7 +569,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
               Next
             </button>
           </div>
-          <ShortcutLegend optionCount={question.options.length} />
+          <ShortcutLegend optionCount={question.options.length} check={practice} />
         </section>
 
         <aside className="min-w-0">
@@ -498,6 +589,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
         summary={summary}
         canReturn={!timeUp && phase?.kind === "confirm"}
         reviewUrl={reviewUrl}
+        practice={practice}
         onSubmit={() => void finish("user")}
         onReturn={() => setPhase(null)}
         onJump={(position) => {

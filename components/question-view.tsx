@@ -39,6 +39,14 @@ export function QuestionCandidateView({ question, name }: { question: Question; 
 /** The answer key with every option's rationale, the explanation and the sources. */
 const LETTERS = "ABCDEFGHIJ";
 
+/** What the review of one option needs (a bank question's options have this shape). */
+export type ReviewOption = {
+  key: string;
+  html: string;
+  correct: boolean;
+  rationaleHtml: string | null;
+};
+
 /**
  * Every option with whether it is correct and its rationale. `order` is the order the candidate
  * saw (letters follow it); `selected` marks the candidate's own answer.
@@ -48,7 +56,7 @@ export function OptionReview({
   order = question.options.map((o) => o.key),
   selected,
 }: {
-  question: Question;
+  question: { options: readonly ReviewOption[] };
   order?: readonly string[];
   selected?: readonly string[];
 }) {
@@ -95,7 +103,11 @@ export function OptionReview({
 }
 
 /** The explanation and the official pages that prove the answer. */
-export function ExplanationAndSources({ question }: { question: Question }) {
+export function ExplanationAndSources({
+  question,
+}: {
+  question: { explanationHtml: string; sources: readonly string[] };
+}) {
   return (
     <>
       <section aria-label="Explanation" className="space-y-2">

@@ -2,8 +2,16 @@ import { randomInt } from "node:crypto";
 import type { Bank, OptionKey, Question, Track } from "@/lib/content/types";
 import { type AnswerEvent, currentAnswers } from "@/lib/exam/answers";
 import { checkSave, deadlineFor, isExpired } from "@/lib/exam/deadline";
+import {
+  type CheckedFeedback,
+  feedbackFor,
+  historyOf,
+  sampleDrill,
+  samplePractice,
+  timeSpent,
+} from "@/lib/exam/practice";
 import { regradeDecisions } from "@/lib/exam/regrade";
-import { sampleMock } from "@/lib/exam/sampling";
+import { type MockItem, sampleMock } from "@/lib/exam/sampling";
 import { type AttemptScore, isCorrect, scoreAttempt } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
 import { addMisses } from "@/lib/review-deck.server";
@@ -89,6 +97,112 @@ export async function startMock(
   );
 }
 
+/**
+ * Starts an untimed practice session or domain drill (immediate feedback) on the chosen domains.
+ * Practice prefers questions not seen in the user's recent attempts; a drill prefers questions
+ * whose latest graded answer was wrong, then questions never answered.
+ */
+export async function startPractice(
+  db: Db,
+  input: {
+    userId: string;
+    track: Track;
+    questions: readonly Question[];
+    mode: "practice" | "drill";
+    domains: readonly string[];
+    count: number;
+    now?: Date;
+  },
+): Promise<{ attemptId: string; count: number }> {
+  const now = input.now ?? new Date();
+  const { userId, track } = input;
+  const seed = randomInt(0, 2 ** 31 - 1);
+  let items: MockItem[];
+  if (input.mode === "practice") {
+    const recent = await db.attemptQuestion.findMany({
+      where: { attempt: { userId, trackId: track.id, startedAt: { gte: daysBefore(now, 14) } } },
+      select: { questionId: true },
+    });
+    items = samplePractice({
+      questions: input.questions,
+      domains: input.domains,
+      count: input.count,
+      seed,
+      recentlySeen: new Set(recent.map((r) => r.questionId)),
+    });
+  } else {
+    const graded = await gradedHistory(db, userId, track.id, input.questions);
+    items = sampleDrill({
+      questions: input.questions,
+      domains: input.domains,
+      count: input.count,
+      seed,
+      history: historyOf(graded),
+    });
+  }
+  const byId = new Map(input.questions.map((q) => [q.id, q]));
+  const attempt = await db.attempt.create({
+    data: {
+      userId,
+      trackId: track.id,
+      mode: input.mode,
+      seed,
+      startedAt: now,
+      deadline: null,
+      domains: [...input.domains],
+      questions: {
+        create: items.map((item, index) => ({
+          position: index + 1,
+          questionId: item.questionId,
+          questionHash: byId.get(item.questionId)?.hash ?? "",
+          optionOrder: item.optionOrder,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  return { attemptId: attempt.id, count: items.length };
+}
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/**
+ * Every graded answer of the user on a track: each question of a closed attempt, and each
+ * checked question of an open practice or drill. Graded against the current answer key.
+ */
+async function gradedHistory(
+  db: Db,
+  userId: string,
+  trackId: string,
+  questions: readonly Question[],
+) {
+  const attempts = await db.attempt.findMany({
+    where: { userId, trackId },
+    select: {
+      status: true,
+      deadline: true,
+      submittedAt: true,
+      startedAt: true,
+      questions: { select: { questionId: true } },
+      events: {
+        where: { kind: { in: ["answer", "check"] } },
+        orderBy: { sequence: "asc" },
+      },
+    },
+  });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return attempts.flatMap((attempt) => {
+    const { answers, checked } = deriveState(attempt);
+    const closed = attempt.status !== "in_progress";
+    const at = attempt.submittedAt ?? attempt.startedAt;
+    return attempt.questions.flatMap(({ questionId }) => {
+      const q = byId.get(questionId);
+      if (!q || !(closed || checked.has(questionId))) return [];
+      return [{ questionId, correct: isCorrect(q.correctKeys, answers.get(questionId)), at }];
+    });
+  });
+}
+
 export type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof findAttempt>>>;
 
 function findAttempt(db: Db, userId: string, attemptId: string) {
@@ -138,12 +252,29 @@ export function deriveState(attempt: Pick<LoadedAttempt, "events" | "deadline">)
       .map((e) => ({ ...toEvent(e), selected: e.flagged ? (["A"] as OptionKey[]) : [] })),
   );
   const flagged = [...flags].filter(([, v]) => v.length > 0).map(([id]) => id);
-  return { answers, flagged };
+  const checked = new Set(
+    attempt.events.filter((e) => e.kind === "check").map((e) => e.questionId),
+  );
+  return { answers, flagged, checked };
+}
+
+/** Milliseconds spent on each question, from the player's visit events (see lib/exam/practice). */
+export function timeSpentOf(
+  attempt: Pick<LoadedAttempt, "events" | "deadline" | "submittedAt" | "startedAt">,
+) {
+  const end = attempt.submittedAt ?? attempt.deadline ?? new Date();
+  return timeSpent(
+    attempt.events
+      .filter((e) => e.kind === "visit" && e.answeredAt <= end)
+      .map((e) => ({ questionId: e.questionId, at: e.answeredAt })),
+    end,
+  );
 }
 
 export type IncomingEvent =
   | { id: string; questionId: string; kind: "answer"; selected: OptionKey[]; at: Date }
-  | { id: string; questionId: string; kind: "flag"; flagged: boolean; at: Date };
+  | { id: string; questionId: string; kind: "flag"; flagged: boolean; at: Date }
+  | { id: string; questionId: string; kind: "visit"; at: Date };
 
 export type RecordResult =
   | { status: "ok"; accepted: string[]; rejected: { id: string; reason: string }[] }
@@ -166,6 +297,7 @@ export async function recordEvents(
       status: true,
       deadline: true,
       trackId: true,
+      mode: true,
       // Only the questions these events name.
       questions: {
         where: { questionId: { in: [...new Set(events.map((e) => e.questionId))] } },
@@ -186,6 +318,18 @@ export async function recordEvents(
     return { status: "closed", message: "Time is up: this attempt was closed at its deadline." };
   }
   const options = new Map(attempt.questions.map((q) => [q.questionId, new Set(q.optionOrder)]));
+  // Immediate-feedback modes: a checked answer is final.
+  const checked =
+    attempt.mode === "mock"
+      ? new Set<string>()
+      : new Set(
+          (
+            await db.answerEvent.findMany({
+              where: { attemptId, kind: "check", questionId: { in: [...options.keys()] } },
+              select: { questionId: true },
+            })
+          ).map((e) => e.questionId),
+        );
   const accepted: IncomingEvent[] = [];
   const rejected: { id: string; reason: string }[] = [];
   for (const event of events) {
@@ -203,6 +347,13 @@ export async function recordEvents(
       rejected.push({
         id: event.id,
         reason: "The answer names an option the question does not have.",
+      });
+      continue;
+    }
+    if (event.kind === "answer" && checked.has(event.questionId)) {
+      rejected.push({
+        id: event.id,
+        reason: "This answer was already checked, so it can no longer change.",
       });
       continue;
     }
@@ -229,6 +380,86 @@ export async function recordEvents(
     });
   }
   return { status: "ok", accepted: accepted.map((e) => e.id), rejected };
+}
+
+export type CheckResult =
+  | { status: "ok"; questionId: string; feedback: CheckedFeedback }
+  | { status: "refused"; message: string }
+  | { status: "closed"; message: string }
+  | { status: "not-found" };
+
+/**
+ * Immediate feedback (practice and drills): grades one answered question, records a `check`
+ * event that makes the answer final, adds a miss to the review deck, and only then returns the
+ * answer key, rationales and explanation of that question. Checking twice returns the same
+ * feedback. Serialised per attempt, so a check and a late answer cannot interleave.
+ */
+export async function checkAnswer(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  input: { id: string; questionId: string },
+  bank: Bank,
+  now: Date = new Date(),
+): Promise<CheckResult> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attempt:${attemptId}`}))`;
+    const attempt = await tx.attempt.findFirst({
+      where: { id: attemptId, userId },
+      select: {
+        mode: true,
+        status: true,
+        deadline: true,
+        questions: { where: { questionId: input.questionId }, select: { questionId: true } },
+        events: {
+          where: { questionId: input.questionId, kind: { in: ["answer", "check"] } },
+          orderBy: { sequence: "asc" },
+        },
+      },
+    });
+    if (!attempt) return { status: "not-found" };
+    if (attempt.mode === "mock") {
+      return { status: "refused", message: "A mock exam is graded when you submit it." };
+    }
+    const question = bank.byId.get(input.questionId);
+    if (attempt.questions.length === 0 || !question) {
+      return {
+        status: "refused",
+        message: `Question ${input.questionId} is not part of this session.`,
+      };
+    }
+    const { answers, checked } = deriveState(attempt);
+    const selected = answers.get(question.id) ?? [];
+    const correct = isCorrect(question.correctKeys, selected);
+    if (!checked.has(question.id)) {
+      if (attempt.status !== "in_progress") {
+        return { status: "closed", message: "This session is finished." };
+      }
+      if (selected.length === 0) {
+        return { status: "refused", message: "Choose an answer before checking it." };
+      }
+      await tx.answerEvent.createMany({
+        data: [
+          {
+            id: input.id,
+            attemptId,
+            questionId: question.id,
+            kind: "check",
+            selected: [...selected],
+            answeredAt: now,
+            receivedAt: now,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (!correct) await addMisses(tx, userId, [{ questionId: question.id, at: now }]);
+    }
+    return {
+      status: "ok",
+      questionId: question.id,
+      feedback: feedbackFor(question, selected, correct),
+    };
+  });
 }
 
 /** Closes an open attempt with its score: `submitted` before the deadline, `expired` after it. */

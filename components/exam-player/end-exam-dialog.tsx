@@ -59,7 +59,10 @@ export function EndExamDialog({
   onSubmit,
   onReturn,
   onJump,
+  practice = false,
 }: {
+  /** Practice and drills: "session" wording; unchecked answers are not graded. */
+  practice?: boolean;
   phase: EndPhase | null;
   total: number;
   summary: Summary;
@@ -85,14 +88,15 @@ export function EndExamDialog({
     }
   }, [open]);
 
+  const noun = practice ? "session" : "exam";
   const title =
     phase?.kind === "closed"
-      ? "This exam is closed"
+      ? `This ${noun} is closed`
       : phase?.kind === "submitting" && phase.trigger === "timeout"
         ? "Time is up"
         : phase?.kind === "submitting"
-          ? "Submitting your exam"
-          : "End the exam?";
+          ? `Submitting your ${noun}`
+          : `End the ${noun}?`;
 
   return (
     <dialog
@@ -124,11 +128,18 @@ export function EndExamDialog({
 
           {phase.kind === "confirm" && (
             <>
-              <p>
-                You have answered {summary.answered.length} of {total} questions.
-                {summary.unanswered.length > 0 && " Unanswered questions are scored as wrong."} Once
-                you submit, you cannot change your answers.
-              </p>
+              {practice ? (
+                <p>
+                  You have answered {summary.answered.length} of {total} questions. Answers you have
+                  not checked are graded when you finish; unanswered questions count as wrong.
+                </p>
+              ) : (
+                <p>
+                  You have answered {summary.answered.length} of {total} questions.
+                  {summary.unanswered.length > 0 && " Unanswered questions are scored as wrong."}{" "}
+                  Once you submit, you cannot change your answers.
+                </p>
+              )}
               <JumpList title="Unanswered" positions={summary.unanswered} onJump={onJump} />
               <JumpList title="Flagged for review" positions={summary.flagged} onJump={onJump} />
               <JumpList
@@ -178,7 +189,7 @@ export function EndExamDialog({
                   disabled={phase.kind === "submitting"}
                   className={`${buttonBase} border border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800`}
                 >
-                  Return to exam
+                  Return to {noun}
                 </button>
               )}
               {!canReturn && phase.kind === "confirm" && (
@@ -194,7 +205,7 @@ export function EndExamDialog({
                   aria-busy={phase.kind === "submitting" ? true : undefined}
                   className={`${buttonBase} bg-indigo-600 text-white hover:bg-indigo-700`}
                 >
-                  Submit exam
+                  {practice ? "Finish session" : "Submit exam"}
                 </button>
               )}
             </div>

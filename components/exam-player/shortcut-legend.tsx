@@ -9,7 +9,14 @@ function Key({ children }: { children: string }) {
 }
 
 /** The keyboard shortcuts, always visible under the question. */
-export function ShortcutLegend({ optionCount }: { optionCount: number }) {
+export function ShortcutLegend({
+  optionCount,
+  check = false,
+}: {
+  optionCount: number;
+  /** Practice and drills: Enter checks the answer. */
+  check?: boolean;
+}) {
   const digits = Math.min(optionCount, MAX_DIGIT_OPTION);
   const letters = Math.min(optionCount, OPTION_LETTER_KEYS.length);
   return (
@@ -36,6 +43,11 @@ export function ShortcutLegend({ optionCount }: { optionCount: number }) {
         <li>
           <Key>F</Key> flag for review
         </li>
+        {check && (
+          <li>
+            <Key>Enter</Key> check the answer
+          </li>
+        )}
       </ul>
     </section>
   );

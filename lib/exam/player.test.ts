@@ -163,10 +163,11 @@ describe("keyboard", () => {
     expect(shortcutForKey("f", 6)).toEqual({ kind: "flag" });
   });
 
-  it("never maps Tab, Enter, Space or other keys", () => {
-    for (const key of ["Tab", "Enter", " ", "Escape", "ArrowUp", "ArrowDown", "x", "Dead"]) {
+  it("never maps Tab, Space or other keys; Enter is check", () => {
+    for (const key of ["Tab", " ", "Escape", "ArrowUp", "ArrowDown", "x", "Dead"]) {
       expect(shortcutForKey(key, 6)).toBeNull();
     }
+    expect(shortcutForKey("Enter", 6)).toEqual({ kind: "check" });
   });
 
   const press = (key: string, extra: Partial<KeyInput> = {}): KeyInput => ({
@@ -191,6 +192,16 @@ describe("keyboard", () => {
     expect(
       resolveShortcut(press("a", { target: { tagName: "DIV", isContentEditable: true } }), 4),
     ).toBeNull();
+  });
+
+  it("leaves Enter to buttons and links", () => {
+    expect(resolveShortcut(press("Enter"), 4)).toEqual({ kind: "check" });
+    expect(
+      resolveShortcut(press("Enter", { target: { tagName: "INPUT", type: "radio" } }), 4),
+    ).toEqual({ kind: "check" });
+    for (const tagName of ["BUTTON", "A", "SUMMARY"]) {
+      expect(resolveShortcut(press("Enter", { target: { tagName } }), 4)).toBeNull();
+    }
   });
 
   it("works on checkboxes and buttons but leaves arrow keys to radio groups", () => {

@@ -1,4 +1,5 @@
 import type { OptionKey } from "@/lib/content/types";
+import type { CheckedFeedback } from "@/lib/exam/practice";
 
 /** Props of the exam player and the pure helpers behind it. */
 
@@ -28,6 +29,10 @@ export type PlayerState = {
   /** questionIds. */
   flagged: string[];
   isBaseline: boolean;
+  /** mock: graded at the end; practice and drill: each answer checked on request. */
+  mode: "mock" | "practice" | "drill";
+  /** Immediate-feedback modes: the feedback of every question checked so far, by questionId. */
+  checked: Record<string, CheckedFeedback>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -154,15 +159,18 @@ export type Shortcut =
   | { kind: "option"; index: number }
   | { kind: "next" }
   | { kind: "previous" }
-  | { kind: "flag" };
+  | { kind: "flag" }
+  /** Practice and drills: check the answer (Enter). Mocks ignore it. */
+  | { kind: "check" };
 
 /** Letters that pick an option by displayed position. F is "flag", so letters stop at E. */
 export const OPTION_LETTER_KEYS = ["A", "B", "C", "D", "E"] as const;
 /** Digits pick options 1–9 by displayed position. */
 export const MAX_DIGIT_OPTION = 9;
 
-/** The shortcut for a key (`KeyboardEvent.key`), or null. Never Tab, Enter or Space. */
+/** The shortcut for a key (`KeyboardEvent.key`), or null. Never Tab or Space. */
 export function shortcutForKey(key: string, optionCount: number): Shortcut | null {
+  if (key === "Enter") return { kind: "check" };
   if (key === "ArrowRight") return { kind: "next" };
   if (key === "ArrowLeft") return { kind: "previous" };
   if (key.length !== 1) return null;
@@ -222,6 +230,10 @@ export function resolveShortcut(input: KeyInput, optionCount: number): Shortcut 
     return null;
   }
   if (isTypingTarget(input.target)) return null;
+  // Enter on a button or a link activates it.
+  if (input.key === "Enter" && /^(BUTTON|A|SUMMARY)$/i.test(input.target?.tagName ?? "")) {
+    return null;
+  }
   const shortcut = shortcutForKey(input.key, optionCount);
   if (
     shortcut &&

@@ -1,7 +1,7 @@
 import type { OptionKey } from "@/lib/content/types";
 
 /**
- * The exam player's save queue, pure: an append-only log of answer and flag events that is
+ * The exam player's save queue, pure: an append-only log of answer, flag and visit events that is
  * persisted in localStorage before anything is sent, sent in batches, and trimmed only when the
  * server has acknowledged (accepted or rejected) an event. Events are idempotent by id, so
  * sending one twice is harmless. The component wires this to fetch, localStorage and timers.
@@ -23,7 +23,15 @@ export type QueuedFlag = {
   at: string;
 };
 
-export type QueuedEvent = QueuedAnswer | QueuedFlag;
+/** The candidate opened a question (time spent per question is derived from these). */
+export type QueuedVisit = {
+  id: string;
+  questionId: string;
+  kind: "visit";
+  at: string;
+};
+
+export type QueuedEvent = QueuedAnswer | QueuedFlag | QueuedVisit;
 
 /** The server takes 1–200 events per request. */
 export const MAX_BATCH = 200;
@@ -106,6 +114,7 @@ export function parseEvent(value: unknown): QueuedEvent | null {
     if (typeof flagged !== "boolean") return null;
     return { id, questionId, kind, flagged, at };
   }
+  if (kind === "visit") return { id, questionId, kind, at };
   return null;
 }
 
@@ -159,6 +168,7 @@ export function applyEvents(
     .sort((x, y) => x.time - y.time || x.index - y.index);
   for (const { event } of ordered) {
     if (event.kind === "answer") nextAnswers[event.questionId] = [...event.selected];
+    else if (event.kind === "visit") continue;
     else if (event.flagged) nextFlagged.add(event.questionId);
     else nextFlagged.delete(event.questionId);
   }

@@ -1,10 +1,12 @@
 import type { Bank, OptionKey } from "@/lib/content/types";
 import type { PlayerState } from "@/lib/exam/player";
+import { type CheckedFeedback, feedbackFor } from "@/lib/exam/practice";
+import { isCorrect } from "@/lib/exam/scoring";
 
 /**
  * What the browser receives for an open attempt: stems and option texts in the attempt's order,
  * the candidate's own answers and flags — never which options are correct, the rationales or the
- * explanation. Pure.
+ * explanation, except for the questions already checked in an immediate-feedback mode. Pure.
  */
 export function playerStateOf(input: {
   bank: Bank;
@@ -13,10 +15,13 @@ export function playerStateOf(input: {
     trackId: string;
     deadline: Date | null;
     isBaseline: boolean;
+    mode: PlayerState["mode"];
     questions: readonly { position: number; questionId: string; optionOrder: readonly string[] }[];
   };
   answers: ReadonlyMap<string, readonly OptionKey[]>;
   flagged: readonly string[];
+  /** Questions checked in an immediate-feedback mode; ignored for mocks. */
+  checked?: ReadonlySet<string>;
   now: Date;
 }): PlayerState {
   const { bank, attempt } = input;
@@ -49,5 +54,22 @@ export function playerStateOf(input: {
     }),
     answers: Object.fromEntries([...input.answers].map(([id, keys]) => [id, [...keys]])),
     flagged: [...input.flagged],
+    mode: attempt.mode,
+    checked: attempt.mode === "mock" ? {} : checkedFeedback(bank, input.checked, input.answers),
   };
+}
+
+function checkedFeedback(
+  bank: Bank,
+  checked: ReadonlySet<string> | undefined,
+  answers: ReadonlyMap<string, readonly OptionKey[]>,
+): Record<string, CheckedFeedback> {
+  const out: Record<string, CheckedFeedback> = {};
+  for (const id of checked ?? []) {
+    const q = bank.byId.get(id);
+    if (!q) continue;
+    const selected = answers.get(id) ?? [];
+    out[id] = feedbackFor(q, selected, isCorrect(q.correctKeys, selected));
+  }
+  return out;
 }

@@ -19,6 +19,6 @@ export default async function AttemptPage({ params }: Props) {
   const attempt = await loadAttempt(getDb(), user.id, id, bank, now);
   if (!attempt) notFound();
   if (attempt.status !== "in_progress") redirect(`/attempts/${attempt.id}/review`);
-  const { answers, flagged } = deriveState(attempt);
-  return <ExamPlayer initial={playerStateOf({ bank, attempt, answers, flagged, now })} />;
+  const { answers, flagged, checked } = deriveState(attempt);
+  return <ExamPlayer initial={playerStateOf({ bank, attempt, answers, flagged, checked, now })} />;
 }

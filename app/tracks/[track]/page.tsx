@@ -77,6 +77,27 @@ export default async function TrackPage({ params }: Props) {
         )}
       </section>
 
+      <section aria-labelledby="practice" className="space-y-2">
+        <h2 id="practice" className="text-xl font-semibold">
+          Practice and drills
+        </h2>
+        <p>
+          Untimed, with the answer and the explanation after each question: practise chosen domains,
+          or drill a domain starting from the questions you missed.
+        </p>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <Link href={`/tracks/${track.id}/practice`} className="font-semibold underline">
+            Practise with feedback
+          </Link>
+          <Link
+            href={`/tracks/${track.id}/practice?mode=drill`}
+            className="font-semibold underline"
+          >
+            Start a domain drill
+          </Link>
+        </p>
+      </section>
+
       <section aria-labelledby="facts" className="space-y-2">
         <h2 id="facts" className="text-xl font-semibold">
           The exam

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Html } from "@/components/html";
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
-import { deriveState, loadAttempt, scoreOf } from "@/lib/attempts.server";
+import { deriveState, loadAttempt, scoreOf, timeSpentOf } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
+import { formatDuration } from "@/lib/exam/practice";
 import { isCorrect } from "@/lib/exam/scoring";
+
+const MODE_LABEL = { mock: "Mock exam", practice: "Practice", drill: "Domain drill" } as const;
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -30,6 +33,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
 
   const score = scoreOf(attempt, bank.questionsOf(track.id), track);
   const { answers, flagged } = deriveState(attempt);
+  const spent = timeSpentOf(attempt);
+  const totalSpent = [...spent.values()].reduce((a, b) => a + b, 0);
+  const isMock = attempt.mode === "mock";
   const flaggedSet = new Set(flagged);
   const titleOf = (groups: readonly DomainInfo[], gid: string) =>
     groups.find((g) => g.id === gid)?.title ?? gid;
@@ -66,7 +72,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          {track.examCode} · {attempt.mode === "mock" ? "Mock exam" : attempt.mode}
+          {track.examCode} · {MODE_LABEL[attempt.mode]}
           {attempt.isBaseline ? " · cold baseline" : ""}
         </p>
         <h1 className="text-2xl font-bold">{track.title}: results</h1>
@@ -85,6 +91,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <p className="text-3xl font-bold" data-testid="score-percent">
           {score.percent}%{" "}
           <span
+            hidden={!isMock}
             className={
               score.passed
                 ? "text-emerald-700 dark:text-emerald-400"
@@ -95,13 +102,19 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </span>
         </p>
         <p>
-          {score.correct} of {score.total} correct ({score.answered} answered). Pass mark:{" "}
-          {track.passing.scale === "percent"
-            ? `${track.passing.score}%`
-            : `${track.passing.score} / ${track.passing.max} scaled`}
-          .
+          {score.correct} of {score.total} correct ({score.answered} answered).{" "}
+          {isMock
+            ? `Pass mark: ${
+                track.passing.scale === "percent"
+                  ? `${track.passing.score}%`
+                  : `${track.passing.score} / ${track.passing.max} scaled`
+              }.`
+            : "A practice score: it does not count towards your mock results or readiness."}
         </p>
-        {score.scaledEstimate !== null && (
+        {totalSpent > 0 && (
+          <p data-testid="time-total">Time on questions: {formatDuration(totalSpent)}.</p>
+        )}
+        {isMock && score.scaledEstimate !== null && (
           <p data-testid="scaled-estimate">
             Estimated scaled score: <strong>{score.scaledEstimate}</strong> (estimate). AWS
             publishes no conversion from correct answers to its 100–1000 scale; this maps{" "}
@@ -170,6 +183,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                   {correct ? "Correct" : selected.length === 0 ? "Not answered" : "Wrong"}
                 </span>
                 {isFlagged && <span>· flagged</span>}
+                {spent.has(q.id) && (
+                  <span className="text-slate-500 dark:text-slate-400" data-testid="time-spent">
+                    · {formatDuration(spent.get(q.id) ?? 0)} spent
+                  </span>
+                )}
                 <span className="text-slate-500 dark:text-slate-400">
                   · {titleOf(track.domains, q.domain)}
                 </span>

@@ -16,6 +16,7 @@ const bodySchema = z.object({
       z.discriminatedUnion("kind", [
         z.object({ ...common, kind: z.literal("answer"), selected: z.array(optionKey).max(10) }),
         z.object({ ...common, kind: z.literal("flag"), flagged: z.boolean() }),
+        z.object({ ...common, kind: z.literal("visit") }),
       ]),
     )
     .min(1)
@@ -24,7 +25,7 @@ const bodySchema = z.object({
 
 type Context = { params: Promise<{ id: string }> };
 
-/** Appends answer and flag events to the user's own open attempt. */
+/** Appends answer, flag and visit events to the user's own open attempt. */
 export async function POST(request: Request, context: Context) {
   const userId = await apiUserId();
   if (userId instanceof Response) return userId;
