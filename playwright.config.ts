@@ -1,5 +1,16 @@
+import { cpSync, rmSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
+
+// The server reads a copy of content/ plus the test-only tracks in e2e/content (a mock that
+// lasts seconds, so a test can watch the timer run out).
+const contentDir = ".data/e2e-content";
+if (!process.env.TEST_WORKER_INDEX) {
+  // Only in the runner's own process: workers load this file too, while the server runs.
+  rmSync(contentDir, { recursive: true, force: true });
+  cpSync("content", contentDir, { recursive: true });
+  cpSync("e2e/content", contentDir, { recursive: true });
+}
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
@@ -48,6 +59,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
+      PASSMARK_CONTENT_DIR: contentDir,
     },
   },
 });

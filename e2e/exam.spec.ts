@@ -1,44 +1,6 @@
 import { loadBank } from "@/lib/content/load.server";
-import { createDb } from "@/lib/prisma.server";
-import { createUser } from "@/lib/users.server";
 import { expect, type Page, test } from "./fixtures";
-
-const password = "an exam-taking passphrase 9";
-const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
-
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(url);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-async function signedInCandidate(page: Page) {
-  const email = `exam-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-  await withDb((db) => createUser(db, { name: "Exam Taker", email, password }));
-  await page.goto("/signin?callbackUrl=%2Ftracks%2Fcba");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/tracks\/cba$/);
-}
-
-async function startBaseline(page: Page) {
-  await page.getByRole("button", { name: "Start your baseline mock" }).click();
-  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
-  await expect(page.getByText(/cold baseline/i)).toBeVisible();
-  await playerReady(page);
-  return page.url().split("/").pop() ?? "";
-}
-
-/** Keys pressed before the player's script runs would be lost: wait until it says it is ready. */
-const playerReady = (page: Page) =>
-  expect(page.getByTestId("exam-player")).toHaveAttribute("data-ready", "true");
-
-const saved = (page: Page) =>
-  expect(page.getByTestId("save-status")).toHaveText(/All answers saved/, { timeout: 15_000 });
+import { playerReady, saved, signedInCandidate, startBaseline, withDb } from "./helpers";
 
 test("a mock driven by the keyboard: answer, flag, navigate, reload and resume, submit, review", async ({
   page,
@@ -139,21 +101,51 @@ test("no correct answer, rationale or explanation reaches the browser during an 
   expect(all).not.toMatch(/"correct(Keys)?":/);
 });
 
-test("when the timer runs out the exam submits itself", async ({ page }) => {
-  await signedInCandidate(page);
+test("a short test blueprint: the timer runs out and the exam submits itself", async ({ page }) => {
+  test.setTimeout(90_000);
+  // e2e/content/e2e-short: three questions, about 20 seconds.
+  await signedInCandidate(page, "/tracks/e2e-short");
   const attemptId = await startBaseline(page);
   await page.keyboard.press("1");
   await saved(page);
-  await withDb((db) =>
-    db.attempt.update({
-      where: { id: attemptId },
-      data: { deadline: new Date(Date.now() + 4000) },
-    }),
-  );
-  await page.reload();
-  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`), { timeout: 30_000 });
-  await expect(page.getByTestId("score-percent")).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/00:0\d/, { timeout: 20_000 });
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`), { timeout: 45_000 });
+  await expect(page.getByText(/Time ran out/)).toBeVisible();
+  await expect(page.getByText(/[01] of 3 correct \(1 answered\)/)).toBeVisible();
+  const attempt = await withDb((db) => db.attempt.findUnique({ where: { id: attemptId } }));
+  expect(attempt?.status).toBe("expired");
+  expect(attempt?.submittedAt?.getTime()).toBe(attempt?.deadline?.getTime());
 });
+
+test("a full mock driven by the keyboard only", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signedInCandidate(page);
+  await startBaseline(page);
+  for (let position = 1; position <= 60; position++) {
+    await expect(page.getByRole("group", { name: `Question ${position} of 60` })).toBeVisible();
+    await page.keyboard.press(String((position % 4) + 1));
+    if (position < 60) await page.keyboard.press("n");
+  }
+  await saved(page);
+  // Tab to "End exam", open the dialog with Enter, Tab to "Submit exam", confirm with Enter.
+  await tabTo(page, "End exam");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toContainText("You have answered 60 of 60 questions.");
+  await tabTo(page, "Submit exam");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/review$/, { timeout: 20_000 });
+  await expect(page.getByText(/of 60 correct \(60 answered\)/)).toBeVisible();
+});
+
+/** Presses Tab until the focused element's text is `name` (at most 80 presses). */
+async function tabTo(page: Page, name: string) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    if (text === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
 
 test("another user's attempt is a 404", async ({ page, browser }) => {
   await signedInCandidate(page);

@@ -462,7 +462,7 @@ export async function checkAnswer(
   });
 }
 
-/** Closes an open attempt with its score: `submitted` before the deadline, `expired` after it. */
+/** Closes an open attempt with its score: `submitted` before the deadline, `expired` from it on. */
 async function closeAttempt(
   db: Db,
   attemptId: string,
@@ -476,7 +476,9 @@ async function closeAttempt(
   });
   if (attempt.status !== "in_progress") return attempt;
   const score = scoreOf(attempt, questions, track);
-  const expired = isExpired(now, attempt.deadline);
+  // Closed at or after the deadline (a time-up submission arrives during the grace period):
+  // the attempt ran out of time and is closed as of its deadline.
+  const expired = attempt.deadline !== null && now.getTime() >= attempt.deadline.getTime();
   const closedAt = expired && attempt.deadline ? attempt.deadline : now;
   // Every answered question that was wrong goes into the spaced-review deck.
   const { answers } = deriveState(attempt);

@@ -15,9 +15,12 @@ export class ContentError extends Error {
 
 const toPosix = (p: string) => p.split(sep).join("/");
 
-/** Default content folder: `<repo>/content` (the repo root is the process's working directory). */
+/**
+ * The content folder: `PASSMARK_CONTENT_DIR` when set (e.g. a copy with test fixtures), else
+ * `<repo>/content` (the repo root is the process's working directory).
+ */
 export function defaultContentDir(): string {
-  return resolve(process.cwd(), "content");
+  return resolve(process.cwd(), process.env.PASSMARK_CONTENT_DIR || "content");
 }
 
 /**

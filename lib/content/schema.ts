@@ -67,7 +67,8 @@ export const trackSchema = z.strictObject({
   idPrefix: z.string().regex(/^[a-z0-9]+$/, "must be lowercase letters and digits"),
   questionCount: z.number().int().positive(),
   unscoredCount: z.number().int().min(0),
-  durationMinutes: z.number().int().positive(),
+  // Fractions are allowed (the e2e tests use a mock of a few seconds).
+  durationMinutes: z.number().positive(),
   passing: z.strictObject({
     score: z.number(),
     scale: z.enum(["percent", "scaled"]),
