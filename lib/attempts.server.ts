@@ -506,7 +506,9 @@ async function closeAttempt(
 
 /** Scores an attempt against the answer keys of the versions it showed (the bank's current ones). */
 export function scoreOf(
-  attempt: Pick<LoadedAttempt, "events" | "deadline" | "questions">,
+  attempt: Pick<LoadedAttempt, "events" | "deadline"> & {
+    questions: readonly { questionId: string }[];
+  },
   questions: readonly Question[],
   track: Track,
 ): AttemptScore {

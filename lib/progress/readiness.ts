@@ -11,8 +11,14 @@ export type MockResult = { percent: number; passed: boolean };
 
 export type Readiness = { ready: boolean; summary: string };
 
-/** `results` oldest first. */
-export function readiness(results: readonly MockResult[]): Readiness {
+/**
+ * `results` oldest first. `weakest`, when given, is named in a "not ready" summary so the user
+ * sees where the missing points are.
+ */
+export function readiness(
+  results: readonly MockResult[],
+  weakest?: { title: string; percent: number } | null,
+): Readiness {
   const last = results.slice(-READY_STREAK);
   const good = last.filter((r) => r.percent >= READY_PERCENT && r.passed).length;
   if (last.length === READY_STREAK && good === READY_STREAK) {
@@ -28,12 +34,15 @@ export function readiness(results: readonly MockResult[]): Readiness {
     };
   }
   const missing = READY_STREAK - last.length;
+  const failedPass = last.filter((r) => r.percent >= READY_PERCENT && !r.passed).length;
   return {
     ready: false,
     summary:
       `Not ready yet: ${good} of the last ${last.length} mock${last.length === 1 ? "" : "s"} at or above ${READY_PERCENT}%` +
+      (failedPass > 0 ? ` and the pass mark` : "") +
       (missing > 0
         ? `, and ${missing} more mock${missing === 1 ? "" : "s"} needed for a streak of ${READY_STREAK}.`
-        : "."),
+        : ".") +
+      (weakest ? ` Weakest domain: ${weakest.title} (${weakest.percent}%).` : ""),
   };
 }

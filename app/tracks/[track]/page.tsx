@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fact } from "@/components/fact";
+import { ProgressDashboard } from "@/components/progress-dashboard";
 import { mockStatus } from "@/lib/attempts.server";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { blueprintQuotas } from "@/lib/content/blueprint";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, Track } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
+import { progressOf } from "@/lib/progress/dashboard";
+import { loadProgress } from "@/lib/progress.server";
+import { dueCount } from "@/lib/review-deck.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
 import { startMockAction } from "./actions";
 
@@ -31,7 +35,15 @@ export default async function TrackPage({ params }: Props) {
     questions.filter((q) => q[key] === id).length;
   const quotas = blueprintQuotas(track);
   const user = await getSessionUser();
-  const status = user ? await mockStatus(getDb(), user.id, track.id) : null;
+  const db = getDb();
+  const [status, history, reviewsDue] = user
+    ? await Promise.all([
+        mockStatus(db, user.id, track.id),
+        loadProgress(db, user.id, track, questions),
+        dueCount(db, user.id, { trackId: track.id }),
+      ])
+    : [null, null, 0];
+  const progress = history ? progressOf({ track, questions, ...history }) : null;
 
   return (
     <article className="space-y-8">
@@ -76,6 +88,15 @@ export default async function TrackPage({ params }: Props) {
           </form>
         )}
       </section>
+
+      {progress && (
+        <ProgressDashboard
+          trackId={track.id}
+          progress={progress}
+          domains={track.domains}
+          reviewsDue={reviewsDue}
+        />
+      )}
 
       <section aria-labelledby="practice" className="space-y-2">
         <h2 id="practice" className="text-xl font-semibold">

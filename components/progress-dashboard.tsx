@@ -1,0 +1,173 @@
+import Link from "next/link";
+import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { Html } from "@/components/html";
+import type { DomainInfo } from "@/lib/content/types";
+import type { progressOf } from "@/lib/progress/dashboard";
+
+type Progress = ReturnType<typeof progressOf>;
+
+/** What the dashboard shows: the analytics of `progressOf` plus the track's context. */
+export type DashboardData = {
+  trackId: string;
+  progress: Progress;
+  domains: readonly DomainInfo[];
+  reviewsDue: number;
+};
+
+const pct = (s: { percent: number } | null) => (s ? s.percent : null);
+
+/** The track dashboard: readiness, baseline vs latest vs best, the trend and the weak domains. */
+export function ProgressDashboard({ trackId, progress, domains, reviewsDue }: DashboardData) {
+  const info = new Map(domains.map((d) => [d.id, d]));
+  return (
+    <section aria-labelledby="progress" className="space-y-6" data-testid="progress">
+      <h2 id="progress" className="text-xl font-semibold">
+        Your progress
+      </h2>
+      <div
+        className={`rounded-md border px-4 py-3 ${
+          progress.readiness.ready
+            ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950"
+            : "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950"
+        }`}
+      >
+        <p className="font-semibold" data-testid="readiness">
+          {progress.readiness.summary}
+        </p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Readiness here is a practice signal from your mocks, not a prediction of your real exam
+          result.
+        </p>
+      </div>
+      <p className="flex flex-wrap gap-x-4 gap-y-1">
+        <Link href={`/review?track=${trackId}`} className="font-semibold underline">
+          {reviewsDue === 1 ? "1 review due" : `${reviewsDue} reviews due`}
+        </Link>
+        <Link href={`/plan?track=${trackId}`} className="font-semibold underline">
+          Your study plan
+        </Link>
+      </p>
+
+      {progress.mocksTaken === 0 ? (
+        <p>Take your cold baseline first: your scores by domain will appear here.</p>
+      ) : (
+        <>
+          {progress.groupings.map((g) => {
+            const rows: CompareRow[] = g.rows.map((r) => ({
+              id: r.id,
+              title: r.title,
+              baseline: pct(r.baseline),
+              latest: pct(r.latest),
+              best: pct(r.best),
+            }));
+            return (
+              <div key={g.id} className="space-y-3">
+                <h3 className="text-lg font-semibold">Baseline, latest and best: {g.title}</h3>
+                <CompareBars
+                  rows={rows}
+                  label={`Scores by ${g.title.toLowerCase()}: baseline, latest and best mock`}
+                />
+                <CompareTable caption={`Scores by ${g.title.toLowerCase()}`} rows={rows} />
+              </div>
+            );
+          })}
+          <div className="space-y-2">
+            <h3 className="text-lg font-semibold">Every mock</h3>
+            <TrendChart
+              points={progress.trend}
+              passPercent={progress.passPercent}
+              targetPercent={progress.targetPercent}
+            />
+          </div>
+        </>
+      )}
+
+      <div className="space-y-3">
+        <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Ranked by your last 20 answers in each domain (mocks, practice and drills), weighted by
+          the domain's share of the exam. A domain with fewer than 5 answers is not yet counted as a
+          strength.
+        </p>
+        <ol className="space-y-3" data-testid="weak-domains">
+          {progress.ranked.map((d) => (
+            <li
+              key={d.id}
+              className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800"
+            >
+              <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <span className="font-semibold">{d.title}</span>
+                <span className="text-sm">
+                  {d.percent === null
+                    ? "no answers yet"
+                    : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
+                  {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}% of
+                  the exam
+                </span>
+                <Link
+                  href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}
+                  className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
+                >
+                  Drill this domain
+                </Link>
+              </p>
+              <details className="text-sm">
+                <summary className="cursor-pointer">Study notes and official docs</summary>
+                <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
+                <ul className="mt-2 list-disc pl-6">
+                  {(info.get(d.id)?.docs ?? []).map((doc) => (
+                    <li key={doc.url}>
+                      <a href={doc.url} className="underline" rel="noreferrer">
+                        {doc.title}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}
+
+function CompareTable({ caption, rows }: { caption: string; rows: readonly CompareRow[] }) {
+  const cell = (v: number | null) => (v === null ? "—" : `${v}%`);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className="py-1 pr-4">
+              Domain
+            </th>
+            <th scope="col" className="py-1 pr-4 text-right">
+              Baseline
+            </th>
+            <th scope="col" className="py-1 pr-4 text-right">
+              Latest
+            </th>
+            <th scope="col" className="py-1 text-right">
+              Best
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
+              <th scope="row" className="py-1 pr-4 font-normal">
+                {r.title}
+              </th>
+              <td className="py-1 pr-4 text-right">{cell(r.baseline)}</td>
+              <td className="py-1 pr-4 text-right">{cell(r.latest)}</td>
+              <td className="py-1 text-right">{cell(r.best)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
