@@ -79,9 +79,12 @@ console.log(
   `Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; starting Next.js on http://localhost:${port}`,
 );
 
+// Extra Node.js flags for the server process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+// which Node refuses in NODE_OPTIONS); bench:exam uses it to profile the server.
+const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const child = spawn(
   process.execPath,
-  [path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
+  [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
   {
     cwd: ROOT,
     stdio: "inherit",

@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { authOptions, authSecret } from "@/lib/auth/options.server";
+import { TokenCache } from "@/lib/auth/token-cache";
 import { getDb } from "@/lib/db.server";
 import { findUserById, type Role, type SessionUser } from "@/lib/users.server";
 
@@ -17,6 +18,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.user?.id) return null;
   return findUserById(getDb(), session.user.id);
 });
+
+/** Session tokens already decrypted and verified by this process (see TokenCache). */
+const verifiedTokens = new TokenCache();
 
 /**
  * Only the signed-in user's id, from the session token without a database read: for hot API
@@ -31,9 +35,17 @@ export async function getSessionUserId(): Promise<string | null> {
     store.get("next-auth.session-token")?.value;
   const secret = authSecret();
   if (!token || !secret) return null;
+  // A candidate sends the same cookie with every answer: decrypt it once (HKDF + AES-GCM).
+  const known = verifiedTokens.get(token, Date.now());
+  if (known) return known;
   try {
     const payload = await decode({ token, secret });
-    return typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+    const sub = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+    if (sub) {
+      const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : null;
+      verifiedTokens.set(token, { userId: sub, expiresAt: exp });
+    }
+    return sub;
   } catch {
     return null;
   }

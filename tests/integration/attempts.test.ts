@@ -136,6 +136,69 @@ describe("saving answers", () => {
       "Question not-in-this-attempt is not part of this attempt.",
       "The answer names an option the question does not have.",
     ]);
+    // Only the valid event was written.
+    expect(await db.answerEvent.findMany({ where: { attemptId }, select: { id: true } })).toEqual([
+      { id: good.id },
+    ]);
+  });
+
+  it("stores flags and a batch's events in order, and clamps a future client time", async () => {
+    const user = await newUser();
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank);
+    const [q1, q2] = (attempt?.questions ?? []).map((q) => q.questionId);
+    const now = new Date();
+    const flag = {
+      id: randomUUID(),
+      questionId: q2 ?? "",
+      kind: "flag" as const,
+      flagged: true,
+      at: now,
+    };
+    const future = answer(q1 ?? "", ["B", "B"], new Date(now.getTime() + 60_000));
+    const result = await recordEvents(db, user.id, attemptId, [future, flag], bank, now);
+    expect(result).toEqual({ status: "ok", accepted: [future.id, flag.id], rejected: [] });
+    const stored = await db.answerEvent.findMany({
+      where: { attemptId },
+      orderBy: { sequence: "asc" },
+    });
+    expect(stored.map((e) => [e.id, e.kind, e.selected, e.flagged])).toEqual([
+      [future.id, "answer", ["B"], null],
+      [flag.id, "flag", [], true],
+    ]);
+    expect(stored[0]?.answeredAt.getTime()).toBe(now.getTime());
+    expect(stored[0]?.receivedAt.getTime()).toBe(now.getTime());
+  });
+
+  it("within the grace period keeps changes made before the deadline and refuses later ones", async () => {
+    const user = await newUser();
+    const started = new Date(Date.now() - 90 * 60_000 - 5_000);
+    const { attemptId } = await startMock(db, {
+      userId: user.id,
+      track: cba,
+      questions,
+      now: started,
+    });
+    const { deadline } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    const attempt = await loadAttempt(db, user.id, attemptId, bank, started);
+    const q = attempt?.questions[0]?.questionId ?? "";
+    const deadlineMs = deadline?.getTime() ?? 0;
+    const inTime = answer(q, ["A"], new Date(deadlineMs));
+    const tooLate = answer(q, ["B"], new Date(deadlineMs + 1));
+    const result = await recordEvents(db, user.id, attemptId, [inTime, tooLate], bank);
+    expect(result).toEqual({
+      status: "ok",
+      accepted: [inTime.id],
+      rejected: [
+        {
+          id: tooLate.id,
+          reason: "This answer was given after the deadline and was not saved.",
+        },
+      ],
+    });
+    expect(await db.answerEvent.findMany({ where: { attemptId }, select: { id: true } })).toEqual([
+      { id: inTime.id },
+    ]);
   });
 
   it("answers not-found for someone else's attempt (no IDOR)", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiUserId, jsonError, parseBody } from "@/lib/api.server";
+import { apiUserId, jsonError, jsonOk, parseBody } from "@/lib/api.server";
 import { checkAnswer } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -25,5 +25,5 @@ export async function POST(request: Request, context: Context) {
   if (result.status === "not-found") return jsonError(404, "No such attempt.");
   if (result.status === "closed") return jsonError(409, result.message, { closed: true });
   if (result.status === "refused") return jsonError(422, result.message);
-  return Response.json({ questionId: result.questionId, feedback: result.feedback });
+  return jsonOk({ questionId: result.questionId, feedback: result.feedback });
 }

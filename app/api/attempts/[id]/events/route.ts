@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiUserId, jsonError, parseBody } from "@/lib/api.server";
+import { apiUserId, jsonError, jsonOk, parseBody } from "@/lib/api.server";
 import { recordEvents } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -37,5 +37,5 @@ export async function POST(request: Request, context: Context) {
   if (result.status === "closed") {
     return jsonError(409, result.message, { closed: true, reviewUrl: `/attempts/${id}/review` });
   }
-  return Response.json({ accepted: result.accepted, rejected: result.rejected });
+  return jsonOk({ accepted: result.accepted, rejected: result.rejected });
 }

@@ -1,4 +1,4 @@
-import { apiUserId, jsonError } from "@/lib/api.server";
+import { apiUserId, jsonError, jsonOk } from "@/lib/api.server";
 import { submitAttempt } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -15,5 +15,5 @@ export async function POST(_request: Request, context: Context) {
   if (result.status === "not-found") return jsonError(404, "No such attempt.");
   if (result.status === "closed")
     return jsonError(409, "This attempt was already closed.", { closed: true, reviewUrl });
-  return Response.json({ reviewUrl });
+  return jsonOk({ reviewUrl });
 }
