@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/user-menu";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db.server";
+import { dueCount } from "@/lib/review-deck.server";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
+  const due = user ? await dueCount(getDb(), user.id) : 0;
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <nav
         aria-label="Main"
         className="mx-auto flex w-full max-w-5xl items-center justify-between gap-4 px-4 py-3"
       >
-        <div className="flex items-center gap-6">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
           <Link href="/" className="text-lg font-bold tracking-tight">
             Passmark
           </Link>
@@ -18,9 +21,23 @@ export async function SiteHeader() {
             Tracks
           </Link>
           {user && (
-            <Link href="/dashboard" className="text-sm hover:underline">
-              Dashboard
-            </Link>
+            <>
+              <Link href="/dashboard" className="text-sm hover:underline">
+                Dashboard
+              </Link>
+              <Link href="/plan" className="text-sm hover:underline">
+                Plan
+              </Link>
+              <Link href="/review" className="text-sm hover:underline">
+                Review
+                {due > 0 && (
+                  <span className="ml-1 rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
+                    {due}
+                    <span className="sr-only"> due</span>
+                  </span>
+                )}
+              </Link>
+            </>
           )}
           {user && (user.role === "author" || user.role === "admin") && (
             <Link href="/author" className="text-sm hover:underline">
