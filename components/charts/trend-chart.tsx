@@ -7,7 +7,9 @@ export type TrendPoint = { n: number; percent: number; at: Date };
 
 const W = 640;
 const H = 260;
-const M = { left: 40, right: 16, top: 16, bottom: 32 };
+const M = { left: 40, right: 112, top: 16, bottom: 32 };
+/** Keeps the first and last points off the axes. */
+const PAD = 20;
 
 export function TrendChart({
   points,
@@ -21,7 +23,10 @@ export function TrendChart({
   const innerW = W - M.left - M.right;
   const innerH = H - M.top - M.bottom;
   const n = Math.max(points.length, 2);
-  const x = (i: number) => M.left + (points.length === 1 ? innerW / 2 : (i / (n - 1)) * innerW);
+  const x = (i: number) =>
+    M.left +
+    PAD +
+    (points.length === 1 ? (innerW - 2 * PAD) / 2 : (i / (n - 1)) * (innerW - 2 * PAD));
   const y = (p: number) => M.top + innerH - (Math.max(0, Math.min(100, p)) / 100) * innerH;
   const label = `Mock scores over time: ${points.map((p) => `mock ${p.n} ${p.percent}%`).join(", ")}. Pass mark ${passPercent}%, readiness target ${targetPercent}%.`;
   return (
@@ -107,7 +112,7 @@ function ReferenceLine({
         strokeWidth="1.5"
         className={className}
       />
-      <text x={W - M.right} y={y - 4} textAnchor="end" className="fill-current text-[11px]">
+      <text x={W - M.right + 6} y={y + 4} className="fill-current text-[11px]">
         {label}
       </text>
     </g>
