@@ -4,6 +4,8 @@ import { mockSummaries } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { readiness } from "@/lib/progress/readiness";
+import { dueCount } from "@/lib/review-deck.server";
 import { orderedTracks } from "@/lib/tracks";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -11,10 +13,20 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const tracks = orderedTracks(loadBank().tracks.values());
-  const summaries = await mockSummaries(getDb(), user.id);
+  const db = getDb();
+  const [summaries, due] = await Promise.all([mockSummaries(db, user.id), dueCount(db, user.id)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {user.name ?? user.email}</h1>
+      <p>
+        <Link href="/review" className="font-semibold underline">
+          {due === 1 ? "1 review due" : `${due} reviews due`}
+        </Link>{" "}
+        ·{" "}
+        <Link href="/plan" className="font-semibold underline">
+          Your study plan
+        </Link>
+      </p>
       <section aria-labelledby="your-tracks" className="space-y-3">
         <h2 id="your-tracks" className="text-lg font-semibold">
           Your tracks
@@ -44,6 +56,11 @@ export default async function DashboardPage() {
                       "No mocks yet: your first mock will be your cold baseline."
                     )}
                   </p>
+                  {summary && (
+                    <p className="text-sm text-slate-600 dark:text-slate-300">
+                      {readiness(summary.results).summary}
+                    </p>
+                  )}
                 </div>
               </li>
             );
