@@ -1,0 +1,135 @@
+import {
+  namespaceOf,
+  parsePath,
+  type RubricItem,
+  resolve,
+  satisfies,
+  selectDocument,
+} from "./rubric";
+import { documentIssues, looksLikeEntity, type Target } from "./validate";
+import { locate, type ParsedDocument, parseYaml, positionOf } from "./yaml";
+
+/**
+ * The YAML checker: parse safely, validate every document with Backstage's own rules, then apply
+ * the drill's rubric. Every finding says what is wrong in a learner's words, where (YAML path and
+ * line:column in the learner's text) and, where it helps, which docs page explains it. All
+ * findings are listed, not just the first. Pure.
+ */
+
+export type Finding = {
+  severity: "error" | "warning";
+  message: string;
+  /** YAML path, prefixed with the document (`[2] spec.owner`) in multi-document files. */
+  path: string;
+  line: number;
+  column: number;
+  docsUrl?: string;
+};
+
+export type CheckResult = {
+  /** Parsed, and every document accepted by the validators. */
+  valid: boolean;
+  /** Valid and no rubric error (only meaningful with a rubric). */
+  passed: boolean;
+  documents: number;
+  findings: Finding[];
+};
+
+export type CheckOptions = { target?: Target; rubric?: readonly RubricItem[] };
+
+/** What the text is, by its content alone: entities (or a template), else app-config. */
+export function detectTarget(documents: readonly ParsedDocument[]): Target {
+  const entities = documents.filter((d) => looksLikeEntity(d.value));
+  if (entities.length === 0) return "app-config";
+  const allTemplates = entities.every(
+    (d) => String((d.value as { kind?: unknown }).kind).toLowerCase() === "template",
+  );
+  return allTemplates ? "template" : "catalog";
+}
+
+export async function checkYaml(
+  input: string | Uint8Array,
+  options: CheckOptions = {},
+): Promise<CheckResult> {
+  const parsed = parseYaml(input);
+  if (!parsed.ok) {
+    return {
+      valid: false,
+      passed: false,
+      documents: 0,
+      findings: [
+        {
+          severity: "error",
+          message: parsed.message,
+          path: "",
+          line: parsed.position?.line ?? 1,
+          column: parsed.position?.column ?? 1,
+        },
+      ],
+    };
+  }
+  const { text } = parsed;
+  // A trailing `---` or a comment-only file gives an empty document: ignore empty ones.
+  const documents = parsed.documents.filter((d) => d.value !== null && d.value !== undefined);
+  const findings: Finding[] = [];
+  if (documents.length === 0) {
+    findings.push({
+      severity: "error",
+      message: "The text holds no YAML document.",
+      path: "",
+      ...positionOf(text, 0),
+    });
+    return { valid: false, passed: false, documents: 0, findings };
+  }
+  const target = options.target ?? detectTarget(documents);
+  if ((target === "app-config" || target === "app-config-overlay") && documents.length > 1) {
+    findings.push({
+      severity: "error",
+      message: "An app-config file is a single YAML document.",
+      path: "",
+      ...locate(text, documents[1] as ParsedDocument, ""),
+    });
+  }
+  const prefix = (i: number, path: string) =>
+    documents.length > 1 ? `[${i + 1}]${path ? ` ${path}` : ""}` : path;
+  for (const [i, doc] of documents.entries()) {
+    for (const issue of await documentIssues(doc.value, target)) {
+      findings.push({
+        severity: "error",
+        message: issue.message,
+        path: prefix(i, issue.path),
+        ...locate(text, doc, issue.path),
+        ...(issue.docsUrl ? { docsUrl: issue.docsUrl } : {}),
+      });
+    }
+  }
+  const valid = findings.length === 0;
+
+  for (const item of options.rubric ?? []) {
+    const index = selectDocument(
+      documents.map((d) => d.value),
+      item.doc,
+    );
+    const doc = documents[index];
+    const fail = (path: string, at: ParsedDocument | undefined) =>
+      findings.push({
+        severity: item.severity,
+        message: item.message,
+        path: at ? prefix(index, path) : path,
+        ...(at ? locate(text, at, path) : positionOf(text, 0)),
+      });
+    if (!doc) {
+      fail(item.path ?? "", undefined);
+      continue;
+    }
+    if (!item.path) continue; // "a document like this exists": it does.
+    const segments = parsePath(item.path) ?? [];
+    const resolved = resolve(doc.value, segments);
+    if (!satisfies(item, resolved, namespaceOf(doc.value))) {
+      fail(resolved.found ? resolved.path : resolved.path || item.path, doc);
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  const passed = valid && !findings.some((f) => f.severity === "error");
+  return { valid, passed, documents: documents.length, findings };
+}
