@@ -59,6 +59,59 @@ function eventOffset(event: Event): number {
 }
 
 /**
+ * Walks js-yaml 5's event stream and reports where every node starts: for a mapping entry, its
+ * key; for a sequence item, the item; for a document, its root (path `[]`). Shared by the
+ * question compiler and the YAML drill checker.
+ */
+export function walkNodes(
+  source: string,
+  events: readonly Event[],
+  visit: (document: number, path: YamlPath, offset: number) => void,
+): void {
+  let doc = -1;
+  const stack: Frame[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_DOCUMENT) {
+      doc += 1;
+      stack.length = 0;
+      continue;
+    }
+    if (event.type === EVENT_POP) {
+      stack.pop();
+      continue;
+    }
+    const offset = eventOffset(event);
+    const top = stack[stack.length - 1];
+    let path: YamlPath = [];
+    if (top?.kind === "map") {
+      if (top.expectingKey) {
+        top.expectingKey = false;
+        top.key = event.type === EVENT_SCALAR ? getScalarValue(source, event) : null;
+        if (top.key !== null) visit(doc, [...top.path, top.key], offset);
+        // A complex (collection) key: track it so its pops stay balanced, record nothing.
+        if (event.type === EVENT_SEQUENCE || event.type === EVENT_MAPPING) {
+          stack.push({ kind: "seq", path: [...top.path, "\u0000key"], index: 0 });
+        }
+        continue;
+      }
+      top.expectingKey = true;
+      path = [...top.path, top.key ?? "\u0000complex"];
+    } else if (top?.kind === "seq") {
+      path = [...top.path, top.index];
+      top.index += 1;
+      visit(doc, path, offset);
+    } else {
+      visit(doc, path, offset);
+    }
+    if (event.type === EVENT_MAPPING) {
+      stack.push({ kind: "map", path, key: null, expectingKey: true });
+    } else if (event.type === EVENT_SEQUENCE) {
+      stack.push({ kind: "seq", path, index: 0 });
+    }
+  }
+}
+
+/**
  * Parses one YAML document with js-yaml 5 and records, for every mapping key and sequence item,
  * the line it starts on, so validation errors can point at the offending key.
  *
@@ -85,40 +138,7 @@ export function parseYaml(source: string, lineOffset = 0): YamlResult {
 
   const toLine = lineIndex(source);
   const lines = new Map<string, number>();
-  const stack: Frame[] = [];
-  for (const event of events) {
-    if (event.type === EVENT_DOCUMENT) continue;
-    if (event.type === EVENT_POP) {
-      stack.pop();
-      continue;
-    }
-    const offset = eventOffset(event);
-    const top = stack[stack.length - 1];
-    let path: YamlPath = [];
-    if (top?.kind === "map") {
-      if (top.expectingKey) {
-        top.expectingKey = false;
-        top.key = event.type === EVENT_SCALAR ? getScalarValue(source, event) : null;
-        if (top.key !== null) lines.set(keyOf([...top.path, top.key]), toLine(offset));
-        // A complex (collection) key: track it so its pops stay balanced, record nothing.
-        if (event.type === EVENT_SEQUENCE || event.type === EVENT_MAPPING) {
-          stack.push({ kind: "seq", path: [...top.path, "\u0000key"], index: 0 });
-        }
-        continue;
-      }
-      top.expectingKey = true;
-      path = [...top.path, top.key ?? "\u0000complex"];
-    } else if (top?.kind === "seq") {
-      path = [...top.path, top.index];
-      top.index += 1;
-      lines.set(keyOf(path), toLine(offset));
-    }
-    if (event.type === EVENT_MAPPING) {
-      stack.push({ kind: "map", path, key: null, expectingKey: true });
-    } else if (event.type === EVENT_SEQUENCE) {
-      stack.push({ kind: "seq", path, index: 0 });
-    }
-  }
+  walkNodes(source, events, (_doc, path, offset) => lines.set(keyOf(path), toLine(offset)));
 
   const locate = (path: YamlPath): number => {
     for (let n = path.length; n > 0; n--) {

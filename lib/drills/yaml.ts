@@ -1,11 +1,5 @@
-import {
-  constructFromEvents,
-  EVENT_ID,
-  type Event,
-  getScalarValue,
-  parseEvents,
-  YAMLException,
-} from "js-yaml";
+import { constructFromEvents, type Event, parseEvents, YAMLException } from "js-yaml";
+import { walkNodes } from "@/lib/content/yaml";
 
 /**
  * Safe YAML parsing for learners' text, with js-yaml 5 (Pure).
@@ -79,70 +73,14 @@ export function childPath(parent: string, segment: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-type Frame =
-  | { kind: "map"; path: string; key: string | null; awaitingKey: boolean }
-  | { kind: "seq"; path: string; index: number }
-  | { kind: "skip"; depth: number };
-
-/** Path → offset for every node of each document, from the parser's event stream. */
+/** Path → offset for every node of each document (see walkNodes). */
 function positionsOf(text: string, events: readonly Event[]): Map<string, number>[] {
   const docs: Map<string, number>[] = [];
-  let current = new Map<string, number>();
-  const stack: Frame[] = [];
-  const startOf = (e: Event): number => {
-    if (e.type === EVENT_ID.SCALAR) return e.valueStart;
-    if (e.type === EVENT_ID.ALIAS) return e.anchorStart;
-    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
-    return 0;
-  };
-  for (const e of events) {
-    if (e.type === EVENT_ID.DOCUMENT) {
-      current = new Map();
-      docs.push(current);
-      stack.length = 0;
-      continue;
-    }
-    if (e.type === EVENT_ID.POP) {
-      const done = stack.pop();
-      if (done?.kind === "skip" && done.depth > 0) stack.push({ ...done, depth: done.depth - 1 });
-      const parent = stack.at(-1);
-      if (parent?.kind === "map" && done && done.kind !== "skip") parent.awaitingKey = true;
-      continue;
-    }
-    const opens = e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE;
-    const top = stack.at(-1);
-    if (top?.kind === "skip") {
-      if (opens) top.depth += 1;
-      continue;
-    }
-    let path = "";
-    if (top?.kind === "map") {
-      if (top.awaitingKey) {
-        // A key: remember it; a collection as a key is skipped entirely.
-        top.awaitingKey = false;
-        if (e.type === EVENT_ID.SCALAR) {
-          top.key = getScalarValue(text, e);
-          const at = childPath(top.path, top.key);
-          if (!current.has(at)) current.set(at, startOf(e));
-        } else {
-          top.key = null;
-          if (opens) stack.push({ kind: "skip", depth: 0 });
-        }
-        continue;
-      }
-      path = top.key === null ? `${top.path}[?]` : childPath(top.path, top.key);
-      if (!opens) top.awaitingKey = true;
-    } else if (top?.kind === "seq") {
-      path = childPath(top.path, top.index);
-      top.index += 1;
-      current.set(path, startOf(e));
-    } else {
-      current.set("", startOf(e));
-    }
-    if (e.type === EVENT_ID.MAPPING)
-      stack.push({ kind: "map", path, key: null, awaitingKey: true });
-    if (e.type === EVENT_ID.SEQUENCE) stack.push({ kind: "seq", path, index: 0 });
-  }
+  walkNodes(text, events, (doc, path, offset) => {
+    while (docs.length <= doc) docs.push(new Map());
+    const key = path.reduce<string>((p, seg) => childPath(p, seg), "");
+    if (!docs[doc]?.has(key)) docs[doc]?.set(key, offset);
+  });
   return docs;
 }
 
