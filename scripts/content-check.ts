@@ -10,6 +10,7 @@ import { availableByGroup, blueprintQuotas, distinctMocks } from "@/lib/content/
 import { compileBank, formatProblems } from "@/lib/content/compile";
 import { contentRoot, defaultContentDir, readContentFiles } from "@/lib/content/load.server";
 import type { Bank, DomainInfo, Question, Track } from "@/lib/content/types";
+import { compileDrills, verifyDrill } from "@/lib/drills/drill";
 
 const { values } = parseArgs({ options: { dir: { type: "string" } }, strict: true });
 const dir = values.dir ?? defaultContentDir();
@@ -19,11 +20,20 @@ const files = readContentFiles(dir);
 const result = compileBank(files, { root: contentRoot(dir) });
 const elapsed = performance.now() - started;
 
-if (!result.ok) {
-  const count = new Set(result.problems.map((p) => p.file)).size;
-  console.log(formatProblems(result.problems));
+// YAML drills: compiled, and each model answer must pass the checker while the starter does not.
+const drillResult = compileDrills(files, contentRoot(dir), (id) => {
+  const track = result.ok ? result.bank.tracks.get(id) : undefined;
+  return track ? new Set(track.domains.map((d) => d.id)) : undefined;
+});
+const drillProblems = [...drillResult.problems];
+for (const drill of drillResult.drills) drillProblems.push(...(await verifyDrill(drill)));
+
+if (!result.ok || drillProblems.length > 0) {
+  const problems = [...(result.ok ? [] : result.problems), ...drillProblems];
+  const count = new Set(problems.map((p) => p.file)).size;
+  console.log(formatProblems(problems));
   console.log(
-    `\ncontent:check: ${result.problems.length} problem(s) in ${count} file(s). Fix them and run npm run content:check again.`,
+    `\ncontent:check: ${problems.length} problem(s) in ${count} file(s). Fix them and run npm run content:check again.`,
   );
   process.exit(1);
 }
@@ -125,6 +135,16 @@ function report(bank: Bank): string {
 }
 
 console.log(report(result.bank));
+const drillsBy = (key: "target" | "domain") => {
+  const counts = new Map<string, number>();
+  for (const d of drillResult.drills) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(", ");
+};
+if (drillResult.drills.length > 0) {
+  console.log(
+    `YAML drills: ${drillResult.drills.length} (${drillsBy("target")}; ${drillsBy("domain")})\n`,
+  );
+}
 console.log(
-  `content:check: OK, ${result.bank.questions.length} questions in ${result.bank.tracks.size} tracks (${files.length} files, ${elapsed.toFixed(0)} ms)`,
+  `content:check: OK, ${result.bank.questions.length} questions in ${result.bank.tracks.size} tracks, ${drillResult.drills.length} YAML drills (${files.length} files, ${elapsed.toFixed(0)} ms)`,
 );

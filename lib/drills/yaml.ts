@@ -52,7 +52,7 @@ export function decodeInput(
   if (bytes > MAX_BYTES) {
     return {
       ok: false,
-      message: `The text is ${Math.ceil(bytes / 1024)} KB; the limit is ${MAX_BYTES / 1024} KB.`,
+      message: `The text is too large: the limit is ${MAX_BYTES / 1024} KB.`,
     };
   }
   if (typeof input === "string") return { ok: true, text: input };
