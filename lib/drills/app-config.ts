@@ -66,7 +66,7 @@ function schema(overlay: boolean) {
                 ],
               },
             },
-            required: ["client"],
+            ...required("client"),
           },
         },
         ...required("baseUrl"),
