@@ -13,12 +13,20 @@ export type DashboardData = {
   progress: Progress;
   domains: readonly DomainInfo[];
   reviewsDue: number;
+  /** Tracks with YAML drills: how many the user attempted and passed. */
+  yamlSkill?: { total: number; attempted: number; passed: number } | null;
 };
 
 const pct = (s: { percent: number } | null) => (s ? s.percent : null);
 
 /** The track dashboard: readiness, baseline vs latest vs best, the trend and the weak domains. */
-export function ProgressDashboard({ trackId, progress, domains, reviewsDue }: DashboardData) {
+export function ProgressDashboard({
+  trackId,
+  progress,
+  domains,
+  reviewsDue,
+  yamlSkill,
+}: DashboardData) {
   const info = new Map(domains.map((d) => [d.id, d]));
   return (
     <section aria-labelledby="progress" className="space-y-6" data-testid="progress">
@@ -48,6 +56,26 @@ export function ProgressDashboard({ trackId, progress, domains, reviewsDue }: Da
           Your study plan
         </Link>
       </p>
+
+      {yamlSkill && (
+        <div className="space-y-1" data-testid="yaml-skill">
+          <h3 className="text-lg font-semibold">YAML skill</h3>
+          <meter
+            min={0}
+            max={Math.max(1, yamlSkill.total)}
+            value={yamlSkill.passed}
+            aria-label="YAML drills passed"
+            className="h-3 w-full"
+          />
+          <p className="text-sm">
+            {yamlSkill.passed} of {yamlSkill.total} YAML drills passed ({yamlSkill.attempted}{" "}
+            tried).{" "}
+            <Link href="/drills" className="font-semibold underline">
+              Practise writing YAML
+            </Link>
+          </p>
+        </div>
+      )}
 
       {progress.mocksTaken === 0 ? (
         <p>Take your cold baseline first: your scores by domain will appear here.</p>

@@ -20,6 +20,9 @@ export async function SiteHeader() {
           <Link href="/#tracks" className="text-sm hover:underline">
             Tracks
           </Link>
+          <Link href="/drills" className="text-sm hover:underline">
+            YAML drills
+          </Link>
           {user && (
             <>
               <Link href="/dashboard" className="text-sm hover:underline">

@@ -4,6 +4,7 @@ import { FormAlert } from "@/components/form-parts";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { loadDrills } from "@/lib/drills/load.server";
 import { progressOf } from "@/lib/progress/dashboard";
 import { buildPlan, LEVELS, type Level } from "@/lib/progress/plan";
 import { loadProgress } from "@/lib/progress.server";
@@ -39,6 +40,8 @@ export default async function PlanPage({ searchParams }: Props) {
         ready: progress.readiness.ready,
         domains: progress.ranked,
         docsOf: (id) => track.domains.find((d) => d.id === id)?.docs ?? [],
+        yamlDrillsOf: (id) =>
+          loadDrills().drills.filter((d) => d.trackId === track.id && d.domain === id),
       })
     : null;
 
@@ -148,6 +151,16 @@ export default async function PlanPage({ searchParams }: Props) {
                   <Link href={`/tracks/${track.id}`} className="text-sm font-semibold underline">
                     Take a mock
                   </Link>
+                )}
+                {step.yamlDrills && (
+                  <p className="flex flex-wrap gap-x-4 text-sm">
+                    <span>YAML drills:</span>
+                    {step.yamlDrills.map((d) => (
+                      <Link key={d.id} href={`/drills/${d.id}`} className="underline">
+                        {d.title}
+                      </Link>
+                    ))}
+                  </p>
                 )}
                 {step.domainId && (
                   <p className="flex flex-wrap gap-x-4 text-sm">

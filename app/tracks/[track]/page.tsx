@@ -9,10 +9,12 @@ import { blueprintQuotas } from "@/lib/content/blueprint";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, Track } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
+import { loadDrills } from "@/lib/drills/load.server";
 import { progressOf } from "@/lib/progress/dashboard";
 import { loadProgress } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
+import { yamlSkill } from "@/lib/yaml-attempts.server";
 import { startMockAction } from "./actions";
 
 type Props = { params: Promise<{ track: string }> };
@@ -36,13 +38,17 @@ export default async function TrackPage({ params }: Props) {
   const quotas = blueprintQuotas(track);
   const user = await getSessionUser();
   const db = getDb();
-  const [status, history, reviewsDue] = user
+  const drillIds = loadDrills()
+    .drills.filter((d) => d.trackId === track.id)
+    .map((d) => d.id);
+  const [status, history, reviewsDue, skill] = user
     ? await Promise.all([
         mockStatus(db, user.id, track.id),
         loadProgress(db, user.id, track, questions),
         dueCount(db, user.id, { trackId: track.id }),
+        drillIds.length > 0 ? yamlSkill(db, user.id, drillIds) : null,
       ])
-    : [null, null, 0];
+    : [null, null, 0, null];
   const progress = history ? progressOf({ track, questions, ...history }) : null;
 
   return (
@@ -95,6 +101,7 @@ export default async function TrackPage({ params }: Props) {
           progress={progress}
           domains={track.domains}
           reviewsDue={reviewsDue}
+          yamlSkill={skill}
         />
       )}
 
