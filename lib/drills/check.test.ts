@@ -155,6 +155,29 @@ describe("each defect is rejected at the right line", () => {
   });
 });
 
+describe("odd shapes never crash the checker", () => {
+  it.each([
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nspec:\n  type: x\n",
+    "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: just-a-string\n",
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: g\nspec: [1, 2]\n",
+    "kind: 42\n",
+    "- a\n- b\n",
+    "just text\n",
+    "---\n---\n",
+    "apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: t\nspec:\n  parameters: 7\n  steps: {}\n",
+  ])("%j gives findings, not an exception", async (text) => {
+    const result = await checkYaml(text);
+    expect(result.valid).toBe(false);
+    expect(result.findings.length).toBeGreaterThan(0);
+  });
+
+  it("accepts every apiVersion the kind's own validator accepts", async () => {
+    const system =
+      "apiVersion: backstage.io/v1beta1\nkind: System\nmetadata:\n  name: s\nspec:\n  owner: a\n";
+    expect((await checkYaml(system)).findings).toEqual([]);
+  });
+});
+
 describe("rubric", () => {
   const rubric = [
     {

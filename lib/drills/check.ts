@@ -37,6 +37,21 @@ export type CheckResult = {
 
 export type CheckOptions = { target?: Target; rubric?: readonly RubricItem[] };
 
+/** A validator that throws on a shape it did not expect must not take the checker down. */
+async function safeIssues(value: unknown, target: Target) {
+  try {
+    return await documentIssues(value, target);
+  } catch {
+    return [
+      {
+        path: "",
+        message:
+          "This document could not be validated: check that it is a mapping with apiVersion, kind, metadata and spec.",
+      },
+    ];
+  }
+}
+
 /** What the text is, by its content alone: entities (or a template), else app-config. */
 export function detectTarget(documents: readonly ParsedDocument[]): Target {
   const entities = documents.filter((d) => looksLikeEntity(d.value));
@@ -93,7 +108,7 @@ export async function checkYaml(
   const prefix = (i: number, path: string) =>
     documents.length > 1 ? `[${i + 1}]${path ? ` ${path}` : ""}` : path;
   for (const [i, doc] of documents.entries()) {
-    for (const issue of await documentIssues(doc.value, target)) {
+    for (const issue of await safeIssues(doc.value, target)) {
       findings.push({
         severity: "error",
         message: issue.message,

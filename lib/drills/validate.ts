@@ -22,14 +22,15 @@ import { childPath } from "./yaml";
 
 /**
  * Validation of parsed documents with the field's own rules:
- * - catalog entities with @backstage/catalog-model: the entity policies Backstage's catalog runs
- *   (default namespace, no foreign root fields, field formats, the envelope schema) and the
- *   kind's own validator;
+ * - catalog entities with @backstage/catalog-model: the kind's own validator (which also decides
+ *   which apiVersions the kind has) and the entity policies Backstage's catalog runs (default
+ *   namespace, no foreign root fields, field formats, the envelope schema);
  * - Templates with @backstage/plugin-scaffolder-common's v1beta3 validator, and each
  *   `spec.parameters` step compiled as JSON Schema (ajv) so an invalid type is caught;
  * - app-config files against the documented structure of the keys drills use (./app-config).
- * Our own checks add what those validators let through: unknown kinds and an apiVersion the
- * kind does not have. Each policy runs on its own so that all its findings are listed. Pure.
+ * Our own checks add what those validators let through: unknown kinds, and a message when the
+ * kind's validator does not recognise the apiVersion. Each check runs on its own so that all
+ * findings are listed. Pure.
  */
 
 export type Issue = { path: string; message: string; docsUrl?: string };
@@ -37,50 +38,51 @@ export type Issue = { path: string; message: string; docsUrl?: string };
 const DESCRIPTOR_DOCS = "https://backstage.io/docs/features/software-catalog/descriptor-format";
 const TEMPLATE_DOCS = "https://backstage.io/docs/features/software-templates/writing-templates";
 
-const KINDS: Record<string, { validator: KindValidator; apiVersions: string[]; anchor: string }> = {
+/** Each kind's validator, the apiVersion to suggest when the validator refuses the given one. */
+const KINDS: Record<string, { validator: KindValidator; apiVersion: string; anchor: string }> = {
   component: {
     validator: componentEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1", "backstage.io/v1beta1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-component",
   },
   api: {
     validator: apiEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1", "backstage.io/v1beta1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-api",
   },
   system: {
     validator: systemEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-system",
   },
   domain: {
     validator: domainEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-domain",
   },
   resource: {
     validator: resourceEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-resource",
   },
   group: {
     validator: groupEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1", "backstage.io/v1beta1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-group",
   },
   user: {
     validator: userEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1", "backstage.io/v1beta1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-user",
   },
   location: {
     validator: locationEntityV1alpha1Validator,
-    apiVersions: ["backstage.io/v1alpha1"],
+    apiVersion: "backstage.io/v1alpha1",
     anchor: "kind-location",
   },
   template: {
     validator: templateEntityV1beta3Validator,
-    apiVersions: ["scaffolder.backstage.io/v1beta3"],
+    apiVersion: "scaffolder.backstage.io/v1beta3",
     anchor: "kind-template",
   },
 };
@@ -172,30 +174,29 @@ async function entityIssues(input: Record<string, unknown>): Promise<Issue[]> {
   }
   const docsUrl =
     kind.toLowerCase() === "template" ? TEMPLATE_DOCS : `${DESCRIPTOR_DOCS}#${known.anchor}`;
-  if (!known.apiVersions.includes(String(doc.apiVersion))) {
-    issues.push({
-      path: "apiVersion",
-      message:
-        doc.apiVersion === undefined
-          ? `\`apiVersion\` is required; ${kind} uses ${known.apiVersions.join(" or ")}.`
-          : `\`${String(doc.apiVersion)}\` is not an apiVersion of ${kind}; use ${known.apiVersions.join(" or ")}.`,
-      docsUrl,
-    });
-  }
   const entity = doc as unknown as Entity;
-  const withDefaults = (await defaults.enforce(entity)) ?? entity;
+  // The namespace default needs a metadata mapping; without one the schema checks below say so.
+  const withDefaults = isRecord(doc.metadata)
+    ? ((await defaults.enforce(entity)) ?? entity)
+    : entity;
+  // The kind's validator answers false when the apiVersion is not one of the kind's.
+  try {
+    if (!(await known.validator.check(withDefaults))) {
+      issues.push({
+        path: "apiVersion",
+        message:
+          doc.apiVersion === undefined
+            ? `\`apiVersion\` is required; ${kind} uses ${known.apiVersion}.`
+            : `\`${String(doc.apiVersion)}\` is not an apiVersion of ${kind}; use ${known.apiVersion}.`,
+        docsUrl,
+      });
+    }
+  } catch (error) {
+    issues.push(fromMessage(error instanceof Error ? error.message : String(error), docsUrl));
+  }
   for (const policy of POLICIES) {
     try {
       await policy.enforce(withDefaults);
-    } catch (error) {
-      issues.push(fromMessage(error instanceof Error ? error.message : String(error), docsUrl));
-    }
-  }
-  if (issues.length === 0) {
-    try {
-      if (!(await known.validator.check(withDefaults))) {
-        issues.push({ path: "kind", message: `Not a valid ${kind}.`, docsUrl });
-      }
     } catch (error) {
       issues.push(fromMessage(error instanceof Error ? error.message : String(error), docsUrl));
     }
