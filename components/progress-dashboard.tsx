@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { DocLinks } from "@/components/doc-links";
 import { Html } from "@/components/html";
 import type { DomainInfo } from "@/lib/content/types";
 import type { progressOf } from "@/lib/progress/dashboard";
@@ -143,15 +144,7 @@ export function ProgressDashboard({
               <details className="text-sm">
                 <summary className="cursor-pointer">Study notes and official docs</summary>
                 <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
-                <ul className="mt-2 list-disc pl-6">
-                  {(info.get(d.id)?.docs ?? []).map((doc) => (
-                    <li key={doc.url}>
-                      <a href={doc.url} className="underline" rel="noreferrer">
-                        {doc.title}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <DocLinks docs={info.get(d.id)?.docs ?? []} className="mt-2 list-disc pl-6" />
               </details>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DocLinks } from "@/components/doc-links";
 import { Html } from "@/components/html";
 import { YamlDrill } from "@/components/yaml-drill";
 import { requireUser } from "@/lib/auth/session.server";
@@ -35,15 +36,7 @@ export default async function DrillPage({ params }: Props) {
       </header>
       <section aria-label="Task" className="space-y-2">
         <Html as="div" className="prose-q" html={drill.taskHtml} />
-        <ul className="flex flex-wrap gap-x-4 text-sm">
-          {drill.docs.map((doc) => (
-            <li key={doc.url}>
-              <a href={doc.url} className="underline" rel="noreferrer">
-                {doc.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <DocLinks docs={drill.docs} className="flex flex-wrap gap-x-4 text-sm" />
       </section>
       <YamlDrill
         drillId={drill.id}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DocLinks } from "@/components/doc-links";
 import { Fact } from "@/components/fact";
 import { ProgressDashboard } from "@/components/progress-dashboard";
 import { mockStatus } from "@/lib/attempts.server";
@@ -220,15 +221,7 @@ function DomainTable({
                 <th scope="row" className="py-2 pr-4 font-medium">
                   {d.title}
                   {d.docs.length > 0 && (
-                    <ul className="mt-1 space-y-0.5 text-xs font-normal">
-                      {d.docs.map((doc) => (
-                        <li key={doc.url}>
-                          <a href={doc.url} className="underline" rel="noreferrer">
-                            {doc.title}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
+                    <DocLinks docs={d.docs} className="mt-1 space-y-0.5 text-xs font-normal" />
                   )}
                 </th>
                 <td className="py-2 pr-4 text-right">{d.weight === null ? "—" : `${d.weight}%`}</td>
