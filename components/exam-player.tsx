@@ -405,7 +405,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
 
   const isFlagged = flagged.has(question.questionId);
   const feedback = checked[question.questionId];
-  const status_ = checkStatus?.questionId === question.questionId ? checkStatus : null;
+  const questionCheck = checkStatus?.questionId === question.questionId ? checkStatus : null;
   const atFirst = index === 0;
   const atLast = index === total - 1;
 
@@ -521,15 +521,15 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
               <button
                 type="button"
                 onClick={() => void check()}
-                aria-disabled={locked || status_?.busy || undefined}
-                aria-busy={status_?.busy || undefined}
+                aria-disabled={locked || questionCheck?.busy || undefined}
+                aria-busy={questionCheck?.busy || undefined}
                 className="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:opacity-60"
               >
-                {status_?.busy ? "Checking…" : "Check answer"}
+                {questionCheck?.busy ? "Checking…" : "Check answer"}
               </button>
-              {status_?.error && (
+              {questionCheck?.error && (
                 <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                  {status_.error}
+                  {questionCheck.error}
                 </p>
               )}
             </div>
