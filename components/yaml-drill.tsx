@@ -3,6 +3,7 @@
 import { yaml } from "@codemirror/lang-yaml";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Prec } from "@codemirror/state";
+import { oneDark } from "@codemirror/theme-one-dark";
 import { keymap } from "@codemirror/view";
 import { basicSetup, EditorView } from "codemirror";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
@@ -102,6 +103,7 @@ export function YamlDrill({
           ]),
         ),
         EditorView.contentAttributes.of({ "aria-label": "YAML editor" }),
+        ...(window.matchMedia("(prefers-color-scheme: dark)").matches ? [oneDark] : []),
         EditorView.theme({ "&": { fontSize: "14px" }, ".cm-content": { minHeight: "16rem" } }),
       ],
     });
@@ -110,7 +112,10 @@ export function YamlDrill({
     return () => view.destroy();
   }, [initialText]);
 
-  const errors = result?.findings.filter((f) => f.severity === "error").length ?? 0;
+  const count = (source: Finding["source"]) =>
+    result?.findings.filter((f) => f.severity === "error" && f.source === source).length ?? 0;
+  const problems = count("yaml") + count("backstage");
+  const misses = count("rubric");
   return (
     <div className="space-y-4" data-testid="yaml-drill" data-ready={ready ? "true" : "false"}>
       <div
@@ -159,8 +164,8 @@ export function YamlDrill({
               {result.passed
                 ? "Passed: valid for Backstage and every rubric item met."
                 : !result.valid
-                  ? `Backstage would reject this: ${errors} problem${errors === 1 ? "" : "s"}.`
-                  : `Valid YAML for Backstage, but ${errors} rubric item${errors === 1 ? " is" : "s are"} not met.`}
+                  ? `Backstage would reject this: ${plural(problems, "problem")}${misses > 0 ? `, and ${plural(misses, "rubric item")} not met` : ""}.`
+                  : `Valid for Backstage, but ${plural(misses, "rubric item")} not met.`}
             </p>
             {result.findings.length > 0 && (
               <ul className="space-y-1 text-sm">
@@ -179,7 +184,8 @@ export function YamlDrill({
                       {f.severity === "error" ? "Error" : "Warning"}
                     </span>{" "}
                     line {f.line}:{f.column}
-                    {f.path && <code className="mx-1">{f.path}</code>} {f.message}
+                    {f.path && <code className="mx-1">{f.path}</code>}{" "}
+                    <CodeSpans text={f.message} />
                     {f.docsUrl && (
                       <>
                         {" "}
@@ -206,5 +212,20 @@ export function YamlDrill({
         </section>
       )}
     </div>
+  );
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** A message with `code` spans, as the checker writes them. */
+function CodeSpans({ text }: { text: string }) {
+  const parts = text.split("`");
+  return (
+    <>
+      {parts.map((part, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string
+        i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+      )}
+    </>
   );
 }

@@ -18,6 +18,8 @@ import { locate, type ParsedDocument, parseYaml, positionOf } from "./yaml";
 
 export type Finding = {
   severity: "error" | "warning";
+  /** What found it: the YAML parser, Backstage's validators, or the drill's rubric. */
+  source: "yaml" | "backstage" | "rubric";
   message: string;
   /** YAML path, prefixed with the document (`[2] spec.owner`) in multi-document files. */
   path: string;
@@ -75,6 +77,7 @@ export async function checkYaml(
       findings: [
         {
           severity: "error",
+          source: "yaml",
           message: parsed.message,
           path: "",
           line: parsed.position?.line ?? 1,
@@ -90,6 +93,7 @@ export async function checkYaml(
   if (documents.length === 0) {
     findings.push({
       severity: "error",
+      source: "yaml",
       message: "The text holds no YAML document.",
       path: "",
       ...positionOf(text, 0),
@@ -100,6 +104,7 @@ export async function checkYaml(
   if ((target === "app-config" || target === "app-config-overlay") && documents.length > 1) {
     findings.push({
       severity: "error",
+      source: "yaml",
       message: "An app-config file is a single YAML document.",
       path: "",
       ...locate(text, documents[1] as ParsedDocument, ""),
@@ -111,6 +116,7 @@ export async function checkYaml(
     for (const issue of await safeIssues(doc.value, target)) {
       findings.push({
         severity: "error",
+        source: "backstage",
         message: issue.message,
         path: prefix(i, issue.path),
         ...locate(text, doc, issue.path),
@@ -129,6 +135,7 @@ export async function checkYaml(
     const fail = (path: string, at: ParsedDocument | undefined) =>
       findings.push({
         severity: item.severity,
+        source: "rubric",
         message: item.message,
         path: at ? prefix(index, path) : path,
         ...(at ? locate(text, at, path) : positionOf(text, 0)),
