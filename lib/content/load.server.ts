@@ -20,7 +20,10 @@ const toPosix = (p: string) => p.split(sep).join("/");
  * `<repo>/content` (the repo root is the process's working directory).
  */
 export function defaultContentDir(): string {
-  return resolve(process.cwd(), process.env.PASSMARK_CONTENT_DIR || "content");
+  return resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    process.env.PASSMARK_CONTENT_DIR || "content",
+  );
 }
 
 /**
