@@ -26,7 +26,9 @@ test("a YAML drill: a broken descriptor is marked on its line, fixed, passed, mo
   await editor.click();
   await page.keyboard.press("ControlOrMeta+Enter");
   const results = page.getByTestId("drill-results");
-  await expect(results).toContainText("Backstage would reject this: 1 problem, and 2 rubric items not met.");
+  await expect(results).toContainText(
+    "Backstage would reject this: 1 problem, and 2 rubric items not met.",
+  );
   await expect(results).toContainText("line 9:3");
   await expect(results).toContainText("spec.memberOf");
   await expect(page.locator(".cm-line").nth(8).locator(".cm-lintRange-error")).toHaveCount(1);
