@@ -525,13 +525,18 @@ async function closeAttempt(
   // the attempt ran out of time and is closed as of its deadline.
   const expired = attempt.deadline !== null && now.getTime() >= attempt.deadline.getTime();
   const closedAt = expired && attempt.deadline ? attempt.deadline : now;
-  // Every answered question that was wrong goes into the spaced-review deck.
-  const { answers } = deriveState(attempt);
+  // Every answered question that was wrong goes into the spaced-review deck (a checked one
+  // went in when it was checked).
+  const { answers, checked } = deriveState(attempt);
   const byId = new Map(questions.map((q) => [q.id, q]));
   const misses = attempt.questions.flatMap((aq) => {
     const selected = answers.get(aq.questionId);
     const q = byId.get(aq.questionId);
-    return q && selected && selected.length > 0 && !isCorrect(q.correctKeys, selected)
+    return q &&
+      !checked.has(aq.questionId) &&
+      selected &&
+      selected.length > 0 &&
+      !isCorrect(q.correctKeys, selected)
       ? [{ questionId: aq.questionId, at: closedAt }]
       : [];
   });

@@ -15,6 +15,7 @@ import { loadBank } from "@/lib/content/load.server";
 import type { OptionKey, Question } from "@/lib/content/types";
 import { createDb } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
+import { rateCard, reviewQueue } from "@/lib/review-deck.server";
 import { createUser } from "@/lib/users.server";
 
 const db = createDb(inject("databaseUrl"));
@@ -200,6 +201,25 @@ describe("practice sessions", () => {
     const spent = timeSpentOf(closed ?? attempt);
     expect(spent.get(a ?? "")).toBe(30_000);
     expect(spent.get(b ?? "")).toBe(30_000);
+  });
+});
+
+describe("practice misses and the review deck", () => {
+  it("a miss recorded at its check is not re-added when the session finishes", async () => {
+    const user = await newUser();
+    const attempt = await practiceOn(user.id, ["deployment"], 5);
+    const q = bank.byId.get(attempt.questions[0]?.questionId ?? "");
+    if (!q) throw new Error("no question");
+    await recordEvents(db, user.id, attempt.id, [answer(q.id, [wrongKey(q)])], bank);
+    await checkAnswer(db, user.id, attempt.id, { id: randomUUID(), questionId: q.id }, bank);
+    const shownDue = (await reviewQueue(db, user.id)).next?.due ?? new Date();
+    const rated = await rateCard(db, { userId: user.id, questionId: q.id, rating: 4, shownDue });
+    expect(rated.status).toBe("ok");
+    await submitAttempt(db, user.id, attempt.id, bank);
+    const card = await db.reviewCard.findUnique({
+      where: { userId_questionId: { userId: user.id, questionId: q.id } },
+    });
+    expect(card?.due.getTime()).toBeGreaterThan(Date.now() + 86_400_000);
   });
 });
 
