@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { DocLinks } from "@/components/doc-links";
+import { DomainTable } from "@/components/domain-table";
 import { Html } from "@/components/html";
 import type { DomainInfo } from "@/lib/content/types";
 import type { progressOf } from "@/lib/progress/dashboard";
@@ -97,7 +98,16 @@ export function ProgressDashboard({
                   rows={rows}
                   label={`Scores by ${g.title.toLowerCase()}: baseline, latest and best mock`}
                 />
-                <CompareTable caption={`Scores by ${g.title.toLowerCase()}`} rows={rows} />
+                <DomainTable
+                  caption={`Scores by ${g.title.toLowerCase()}`}
+                  captionHidden
+                  columns={["Baseline", "Latest", "Best"]}
+                  rows={rows.map((r) => ({
+                    id: r.id,
+                    title: r.title,
+                    cells: [r.baseline, r.latest, r.best].map((v) => (v === null ? "—" : `${v}%`)),
+                  }))}
+                />
               </div>
             );
           })}
@@ -151,44 +161,5 @@ export function ProgressDashboard({
         </ol>
       </div>
     </section>
-  );
-}
-
-function CompareTable({ caption, rows }: { caption: string; rows: readonly CompareRow[] }) {
-  const cell = (v: number | null) => (v === null ? "—" : `${v}%`);
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="py-1 pr-4">
-              Domain
-            </th>
-            <th scope="col" className="py-1 pr-4 text-right">
-              Baseline
-            </th>
-            <th scope="col" className="py-1 pr-4 text-right">
-              Latest
-            </th>
-            <th scope="col" className="py-1 text-right">
-              Best
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
-              <th scope="row" className="py-1 pr-4 font-normal">
-                {r.title}
-              </th>
-              <td className="py-1 pr-4 text-right">{cell(r.baseline)}</td>
-              <td className="py-1 pr-4 text-right">{cell(r.latest)}</td>
-              <td className="py-1 text-right">{cell(r.best)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { DomainTable } from "@/components/domain-table";
 import { Html } from "@/components/html";
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
 import { deriveState, loadAttempt, scoreOf, timeSpentOf } from "@/lib/attempts.server";
@@ -121,12 +122,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             {score.passingPercent}% correct to the passing score of {track.passing.score}.
           </p>
         )}
-        <GroupTable
+        <ScoreTable
           caption={track.blueprint === "curriculum" ? "By study domain" : "By domain"}
           rows={score.byDomain.map((g) => ({ ...g, title: titleOf(track.domains, g.id) }))}
         />
         {track.curriculum.length > 0 && (
-          <GroupTable
+          <ScoreTable
             caption="By official curriculum domain"
             rows={score.byCurriculum.map((g) => ({ ...g, title: titleOf(track.curriculum, g.id) }))}
           />
@@ -214,42 +215,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   );
 }
 
-function GroupTable({
-  caption,
-  rows,
-}: {
-  caption: string;
-  rows: { id: string; title: string; correct: number; total: number; percent: number }[];
-}) {
+type GroupRow = { id: string; title: string; correct: number; total: number; percent: number };
+
+function ScoreTable({ caption, rows }: { caption: string; rows: readonly GroupRow[] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="py-2 text-left font-semibold">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 dark:border-slate-800">
-          <th scope="col" className="py-1 pr-4">
-            Domain
-          </th>
-          <th scope="col" className="py-1 pr-4 text-right">
-            Correct
-          </th>
-          <th scope="col" className="py-1 text-right">
-            Score
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-b border-slate-100 dark:border-slate-900">
-            <th scope="row" className="py-1 pr-4 font-normal">
-              {r.title}
-            </th>
-            <td className="py-1 pr-4 text-right">
-              {r.correct} / {r.total}
-            </td>
-            <td className="py-1 text-right">{r.percent}%</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DomainTable
+      caption={caption}
+      columns={["Correct", "Score"]}
+      rows={rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        cells: [`${r.correct} / ${r.total}`, `${r.percent}%`],
+      }))}
+    />
   );
 }
