@@ -15,6 +15,8 @@ export default defineConfig({
             "tests/unit/**/*.test.ts",
           ],
           environment: "node",
+          // Some unit tests spawn a CLI through tsx: CI may run them on a loaded 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -23,9 +23,11 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { startMock } from "@/lib/attempts.server";
 import { loadBank } from "@/lib/content/load.server";
+import type { OptionKey } from "@/lib/content/types";
 import { DEFAULT_POOL_MAX, poolMax } from "@/lib/db-pool";
+import { startMock } from "@/lib/exam/attempts.server";
+import { optionIdCodec, optionIdSecret } from "@/lib/exam/option-ids";
 import { createDb } from "@/lib/prisma.server";
 import { openDatabase, withDatabase } from "@/scripts/lib/database";
 
@@ -196,7 +198,6 @@ try {
   const bank = loadBank();
   const track = bank.tracks.get("cba");
   if (!track) throw new Error("no cba track");
-  const questions = bank.questionsOf("cba");
 
   // A warm-up round first, not reported: the first thousands of requests pay for V8 compiling
   // the hot code, Next.js loading the route, and new PostgreSQL connections filling their
@@ -214,7 +215,7 @@ try {
       const user = await db.user.create({
         data: { email: `bench-${n}-${i}-${randomUUID()}@example.test`, name: `Bench ${i}` },
       });
-      const { attemptId } = await startMock(db, { userId: user.id, track, questions });
+      const { attemptId } = await startMock(db, { userId: user.id, track, bank });
       const items = await db.attemptQuestion.findMany({
         where: { attemptId },
         orderBy: { position: "asc" },
@@ -223,7 +224,12 @@ try {
         token: { sub: user.id, email: user.email, name: user.name },
         secret: SECRET,
       });
-      return { attemptId, items, cookie: `next-auth.session-token=${token}` };
+      return {
+        attemptId,
+        items,
+        optionIds: optionIdCodec(optionIdSecret(SECRET), attemptId),
+        cookie: `next-auth.session-token=${token}`,
+      };
     });
 
     // A production database has planner statistics; this fresh one gets them now, instead of
@@ -255,7 +261,7 @@ try {
                 id,
                 questionId: item.questionId,
                 kind: "answer",
-                selected: [item.optionOrder[0]],
+                selected: [c.optionIds.idOf(item.questionId, item.optionOrder[0] as OptionKey)],
                 at: new Date().toISOString(),
               },
             ],

@@ -14,7 +14,6 @@ import {
   type SaveSnapshot,
 } from "@/components/exam-player/save-queue";
 import { ShortcutLegend } from "@/components/exam-player/shortcut-legend";
-import type { OptionKey } from "@/lib/content/types";
 import {
   clockOffset,
   interpretSubmitResponse,
@@ -65,7 +64,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const practice = initial.mode !== "mock";
   const reviewUrl = reviewUrlFor(attemptId);
 
-  const [answers, setAnswers] = useState<Record<string, OptionKey[]>>(initial.answers);
+  const [answers, setAnswers] = useState<Record<string, string[]>>(initial.answers);
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set(initial.flagged));
   const [index, setIndex] = useState(0);
   const [save, setSave] = useState<SaveSnapshot>(initialSaveSnapshot);
@@ -73,7 +72,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const [announcement, setAnnouncement] = useState("");
   const [phase, setPhase] = useState<EndPhase | null>(null);
   const [timeUp, setTimeUp] = useState(false);
-  const [checked, setChecked] = useState<Record<string, CheckedFeedback>>(initial.checked);
+  const [checked, setChecked] = useState<Record<string, CheckedFeedback<string>>>(initial.checked);
   const [checkStatus, setCheckStatus] = useState<CheckStatus | null>(null);
   /** True once hydrated: keyboard shortcuts and saving work from then on. */
   const [ready, setReady] = useState(false);
@@ -205,7 +204,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
     if (moveFocus) setFocusRequest((n) => n + 1);
   }
 
-  function select(key: OptionKey) {
+  function select(key: string) {
     if (!question || locked || checked[question.questionId]) return;
     const current = answers[question.questionId] ?? [];
     const next = toggleSelection(current, key, question.type);

@@ -1,19 +1,19 @@
-import { deriveState, scoreOf } from "@/lib/attempts.server";
-import type { Question, Track } from "@/lib/content/types";
-import { isCorrect } from "@/lib/exam/scoring";
+import type { Bank, Track } from "@/lib/content/types";
+import { gradeAttempt, storedScore } from "@/lib/exam/derive";
 import type { Db } from "@/lib/prisma.server";
 import type { GradedAnswer, MockRecord } from "@/lib/progress/analytics";
 
 /**
  * What the progress analytics need for one user and track, in one query: every closed mock with
  * its per-domain scores, and every graded answer (closed attempts of any mode, plus the checked
- * answers of open practice sessions and drills).
+ * answers of open practice sessions and drills). Closed attempts are read as graded and stored at
+ * close (and by regrades), the same result the review page shows.
  */
 export async function loadProgress(
   db: Db,
   userId: string,
   track: Track,
-  questions: readonly Question[],
+  bank: Bank,
 ): Promise<{ mocks: MockRecord[]; answers: GradedAnswer[] }> {
   const attempts = await db.attempt.findMany({
     where: {
@@ -23,18 +23,30 @@ export async function loadProgress(
     },
     orderBy: { startedAt: "asc" },
     include: {
-      questions: { select: { questionId: true } },
+      questions: {
+        select: {
+          questionId: true,
+          questionHash: true,
+          correct: true,
+          version: { select: { optionHashes: true } },
+        },
+      },
       events: { where: { kind: { in: ["answer", "check"] } }, orderBy: { sequence: "asc" } },
     },
   });
-  const byId = new Map(questions.map((q) => [q.id, q]));
   const mocks: MockRecord[] = [];
   const answers: GradedAnswer[] = [];
   for (const attempt of attempts) {
     const closed = attempt.status !== "in_progress";
     const at = attempt.submittedAt ?? attempt.startedAt;
+    const { graded, score: replayed } = gradeAttempt(attempt, bank, track);
+    const stored = attempt.questions.every(
+      (q) => q.correct !== null || !bank.byId.has(q.questionId),
+    );
+    const answered = new Set([...graded].flatMap(([id, g]) => (g?.selected.length ? [id] : [])));
+    const score =
+      closed && stored ? storedScore(attempt.questions, answered, bank, track) : replayed;
     if (attempt.mode === "mock" && closed) {
-      const score = scoreOf(attempt, questions, track);
       mocks.push({
         id: attempt.id,
         at,
@@ -45,15 +57,18 @@ export async function loadProgress(
         byCurriculum: score.byCurriculum,
       });
     }
-    const state = deriveState(attempt);
-    for (const { questionId } of attempt.questions) {
-      const q = byId.get(questionId);
-      if (!q || !(closed || state.checked.has(questionId))) continue;
+    const checked = new Set(
+      attempt.events.filter((e) => e.kind === "check").map((e) => e.questionId),
+    );
+    for (const aq of attempt.questions) {
+      const q = bank.byId.get(aq.questionId);
+      const g = graded.get(aq.questionId);
+      if (!q || !g || !(closed || checked.has(aq.questionId))) continue;
       answers.push({
-        questionId,
+        questionId: aq.questionId,
         domain: q.domain,
         curriculum: q.curriculum,
-        correct: isCorrect(q.correctKeys, state.answers.get(questionId)),
+        correct: closed && aq.correct !== null ? aq.correct : g.correct,
         at,
       });
     }

@@ -3,7 +3,7 @@ import type { Question } from "@/lib/content/types";
 import { planQuestionSync } from "@/lib/question-sync";
 
 const q = (id: string, hash: string, domain = "catalog") =>
-  ({ id, trackId: "cba", domain, hash, correctKeys: ["B"] }) as unknown as Question;
+  ({ id, trackId: "cba", domain, hash, correctKeys: ["B"], options: [] }) as unknown as Question;
 const row = (id: string, hash: string, retired = false) => ({
   id,
   trackId: "cba",
@@ -25,7 +25,9 @@ describe("planQuestionSync", () => {
   it("creates new questions with their first version", () => {
     const plan = planQuestionSync([q("a", "1")], []);
     expect(plan.create).toEqual([row("a", "1")]);
-    expect(plan.versions).toEqual([{ questionId: "a", hash: "1", correctKeys: ["B"] }]);
+    expect(plan.versions).toEqual([
+      { questionId: "a", hash: "1", correctKeys: ["B"], optionHashes: expect.any(Array) },
+    ]);
   });
 
   it("updates a changed hash or domain, and revives a retired question", () => {

@@ -1,4 +1,5 @@
 import type { Question } from "@/lib/content/types";
+import { optionHashesOf } from "@/lib/exam/grading";
 
 /** What the question mirror in Postgres must change to match the bank. Pure. */
 
@@ -15,7 +16,7 @@ export type SyncPlan = {
   update: MirrorRow[];
   retire: string[];
   /** Versions to record (existing ones are skipped by the database). */
-  versions: { questionId: string; hash: string; correctKeys: string[] }[];
+  versions: { questionId: string; hash: string; correctKeys: string[]; optionHashes: string[] }[];
 };
 
 export function planQuestionSync(
@@ -45,7 +46,12 @@ export function planQuestionSync(
       plan.update.push(row);
     }
     if (!old || old.currentHash !== q.hash) {
-      plan.versions.push({ questionId: q.id, hash: q.hash, correctKeys: [...q.correctKeys] });
+      plan.versions.push({
+        questionId: q.id,
+        hash: q.hash,
+        correctKeys: [...q.correctKeys],
+        optionHashes: optionHashesOf(q),
+      });
     }
   }
   for (const row of existing) {

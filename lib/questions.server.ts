@@ -1,4 +1,5 @@
 import type { Question } from "@/lib/content/types";
+import { optionHashesOf } from "@/lib/exam/grading";
 import type { Db } from "@/lib/prisma.server";
 import { planQuestionSync } from "@/lib/question-sync";
 
@@ -38,6 +39,14 @@ export async function syncQuestions(db: Db, questions: readonly Question[]) {
       if (plan.versions.length > 0) {
         await tx.questionVersion.createMany({ data: plan.versions, skipDuplicates: true });
       }
+      // Versions recorded before option hashes were: fill in those of the current versions.
+      await tx.$executeRaw`
+        UPDATE "QuestionVersion" AS qv SET "optionHashes" = string_to_array(v.hashes, ',')
+          FROM unnest(${questions.map((q) => q.id)}::text[], ${questions.map((q) => q.hash)}::text[],
+                      ${questions.map((q) => optionHashesOf(q).join(","))}::text[])
+               AS v("questionId", hash, hashes)
+         WHERE qv."questionId" = v."questionId" AND qv.hash = v.hash
+           AND cardinality(qv."optionHashes") = 0`;
       return {
         created: plan.create.length,
         updated: plan.update.length,

@@ -12,6 +12,29 @@ export type RateLimitResult = { allowed: boolean; count: number; retryAfterSecon
 export const SIGN_IN_POLICY: RateLimitPolicy = { limit: 10, windowSeconds: 15 * 60 };
 export const SIGN_UP_POLICY: RateLimitPolicy = { limit: 30, windowSeconds: 60 * 60 };
 
+/** Per-user quotas on signed-in writes that cost the server real work. */
+export const DRILL_CHECK_QUOTA: RateLimitPolicy = { limit: 60, windowSeconds: 10 * 60 };
+export const START_MOCK_QUOTA: RateLimitPolicy = { limit: 20, windowSeconds: 60 * 60 };
+export const START_PRACTICE_QUOTA: RateLimitPolicy = { limit: 60, windowSeconds: 60 * 60 };
+
+/** A 429 JSON answer with Retry-After. */
+export function tooMany(result: RateLimitResult, message: string) {
+  return Response.json(
+    { error: `${message} Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` },
+    {
+      status: 429,
+      headers: { "Retry-After": String(result.retryAfterSeconds), "Cache-Control": "no-store" },
+    },
+  );
+}
+
+/** Drops counters whose window ended long ago; every app instance may run it, it is idempotent. */
+export async function pruneRateLimits(db: Db, olderThanSeconds = 24 * 60 * 60) {
+  return db.$executeRaw`
+    DELETE FROM "RateLimit"
+     WHERE "windowStart" < (now() AT TIME ZONE 'UTC') - ${`${olderThanSeconds} seconds`}::interval`;
+}
+
 export async function hitRateLimit(
   db: Db,
   key: string,
@@ -30,6 +53,8 @@ export async function hitRateLimit(
       EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'UTC') - "windowStart"))::float8 AS "elapsed"`;
   const row = rows[0];
   if (!row) throw new Error("rate limit upsert returned no row");
+  // Now and then, drop counters of windows that ended long ago (any instance; idempotent).
+  if (Math.random() < 0.005) void pruneRateLimits(db).catch(() => {});
   return {
     allowed: row.count <= policy.limit,
     count: row.count,

@@ -1,4 +1,5 @@
 import { createEmptyCard } from "ts-fsrs";
+import { openMockQuestionIds } from "@/lib/exam/open-mocks.server";
 import type { Db } from "@/lib/prisma.server";
 import { type RatingValue, rate } from "@/lib/progress/review";
 
@@ -95,6 +96,8 @@ export async function reviewQueue(
   options: { trackId?: string; now?: Date } = {},
 ) {
   const now = options.now ?? new Date();
+  // Questions of the user's open mocks wait until the mock closes: the card shows the key.
+  const inMock = await openMockQuestionIds(db, userId, now);
   const live = {
     userId,
     questionId: {
@@ -103,7 +106,9 @@ export async function reviewQueue(
           where: { retired: false, ...(options.trackId ? { trackId: options.trackId } : {}) },
           select: { id: true },
         })
-      ).map((q) => q.id),
+      )
+        .map((q) => q.id)
+        .filter((id) => !inMock.has(id)),
     },
   };
   const [next, due, upcoming, total] = await Promise.all([

@@ -4,6 +4,9 @@ import type { Db } from "@/lib/prisma.server";
 
 /** YAML drill attempts: every check of a drill, with the text, the findings and the outcome. */
 
+/** At most this many findings are stored with an attempt (the rest are counted, not kept). */
+export const STORED_FINDINGS = 100;
+
 export function recordYamlAttempt(
   db: Db,
   input: { userId: string; drillId: string; text: string; result: CheckResult },
@@ -15,7 +18,7 @@ export function recordYamlAttempt(
       text: input.text,
       valid: input.result.valid,
       passed: input.result.passed,
-      findings: input.result.findings as unknown as Prisma.InputJsonValue,
+      findings: input.result.findings.slice(0, STORED_FINDINGS) as unknown as Prisma.InputJsonValue,
     },
     select: { id: true, createdAt: true },
   });

@@ -2,8 +2,9 @@
  * `npm run attempts:regrade`: after answer keys change in content/, mirrors the bank and
  * re-scores every closed attempt that showed a changed question, from its stored answer events.
  */
-import { regradeAttempts } from "@/lib/attempts.server";
+
 import { loadBank } from "@/lib/content/load.server";
+import { regradeAttempts } from "@/lib/exam/regrade.server";
 import { createDb } from "@/lib/prisma.server";
 import { openDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { mockSummaries } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { mockSummaries } from "@/lib/exam/summaries.server";
 import { readiness } from "@/lib/progress/readiness";
 import { dueCount } from "@/lib/review-deck.server";
 import { orderedTracks } from "@/lib/tracks";

@@ -28,7 +28,7 @@ export default async function PlanPage({ searchParams }: Props) {
   const questions = bank.questionsOf(track.id);
   const [profile, history] = await Promise.all([
     studyProfile(db, user.id, track.id),
-    loadProgress(db, user.id, track, questions),
+    loadProgress(db, user.id, track, bank),
   ]);
   const progress = progressOf({ track, questions, ...history });
   const plan = profile

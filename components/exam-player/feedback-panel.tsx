@@ -8,7 +8,7 @@ export function FeedbackPanel({
   feedback,
 }: {
   question: PlayerQuestion;
-  feedback: CheckedFeedback;
+  feedback: CheckedFeedback<string>;
 }) {
   const options = question.options.map((o) => ({
     key: o.key,

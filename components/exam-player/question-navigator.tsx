@@ -1,4 +1,3 @@
-import type { OptionKey } from "@/lib/content/types";
 import { navigatorLabel, type PlayerQuestion } from "@/lib/exam/player";
 
 /** A grid of every question: answered, unanswered, flagged and the current one; click to jump. */
@@ -10,7 +9,7 @@ export function QuestionNavigator({
   onJump,
 }: {
   questions: readonly PlayerQuestion[];
-  answers: Readonly<Record<string, readonly OptionKey[] | undefined>>;
+  answers: Readonly<Record<string, readonly string[] | undefined>>;
   flagged: ReadonlySet<string>;
   currentIndex: number;
   onJump: (index: number) => void;

@@ -1,5 +1,4 @@
 import type { Ref } from "react";
-import type { OptionKey } from "@/lib/content/types";
 import { optionLetter, type PlayerQuestion, selectionNote } from "@/lib/exam/player";
 
 /** One question: the stem, then its options as radio buttons or checkboxes in a fieldset. */
@@ -13,9 +12,9 @@ export function QuestionPanel({
 }: {
   question: PlayerQuestion;
   total: number;
-  selected: readonly OptionKey[];
+  selected: readonly string[];
   locked: boolean;
-  onSelect: (key: OptionKey) => void;
+  onSelect: (key: string) => void;
   legendRef: Ref<HTMLLegendElement>;
 }) {
   const multiple = question.type === "multiple";

@@ -29,7 +29,7 @@ const answer = (id: string, questionId = "q1"): QueuedEvent => ({
   id,
   questionId,
   kind: "answer",
-  selected: ["A"],
+  selected: ["AAAAAAAAAAAAAAAA"],
   at: "2026-01-01T10:00:00.000Z",
 });
 

@@ -1,7 +1,9 @@
-import type { OptionKey } from "@/lib/content/types";
 import type { CheckedFeedback } from "@/lib/exam/practice";
 
 /** Props of the exam player and the pure helpers behind it. */
+
+/** What an opaque option id looks like (made by option-ids.ts on the server). */
+export const OPTION_ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
 
 export type PlayerQuestion = {
   questionId: string;
@@ -11,8 +13,8 @@ export type PlayerQuestion = {
   /** 1 for single. */
   chooseCount: number;
   stemHtml: string;
-  /** Already in this attempt's shuffled order. */
-  options: { key: OptionKey; html: string }[];
+  /** Already in this attempt's shuffled order; `key` is an opaque option id (option-ids.ts). */
+  options: { key: string; html: string }[];
   domainTitle: string;
 };
 
@@ -24,15 +26,15 @@ export type PlayerState = {
   /** ISO, the server's clock when the page was rendered. */
   serverNow: string;
   questions: PlayerQuestion[];
-  /** Saved answers by questionId (server truth). */
-  answers: Record<string, OptionKey[]>;
+  /** Saved answers by questionId (server truth), as opaque option ids. */
+  answers: Record<string, string[]>;
   /** questionIds. */
   flagged: string[];
   isBaseline: boolean;
   /** mock: graded at the end; practice and drill: each answer checked on request. */
   mode: "mock" | "practice" | "drill";
   /** Immediate-feedback modes: the feedback of every question checked so far, by questionId. */
-  checked: Record<string, CheckedFeedback>;
+  checked: Record<string, CheckedFeedback<string>>;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -93,16 +95,16 @@ export function optionLetter(index: number): string {
 
 /** The selection after clicking option `key`: radio semantics for single, toggle for multiple. */
 export function toggleSelection(
-  current: readonly OptionKey[],
-  key: OptionKey,
+  current: readonly string[],
+  key: string,
   type: PlayerQuestion["type"],
-): OptionKey[] {
+): string[] {
   if (type === "single") return [key];
   const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
   return next.sort();
 }
 
-export function sameSelection(a: readonly OptionKey[], b: readonly OptionKey[]): boolean {
+export function sameSelection(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }
 
@@ -131,7 +133,7 @@ export type Summary = {
 
 export function summarise(
   questions: readonly PlayerQuestion[],
-  answers: Readonly<Record<string, readonly OptionKey[] | undefined>>,
+  answers: Readonly<Record<string, readonly string[] | undefined>>,
   flagged: ReadonlySet<string>,
 ): Summary {
   const summary: Summary = { answered: [], unanswered: [], flagged: [], miscounted: [] };

@@ -93,12 +93,12 @@ export function historyOf(graded: readonly Graded[]): Map<string, { lastCorrect:
 }
 
 /** Feedback for one checked question, sent to the browser only after the check. */
-export type CheckedFeedback = {
+export type CheckedFeedback<K extends string = OptionKey> = {
   correct: boolean;
-  selected: OptionKey[];
-  correctKeys: OptionKey[];
-  /** Rationale HTML per option key. */
-  rationales: Partial<Record<OptionKey, string>>;
+  selected: K[];
+  correctKeys: K[];
+  /** Rationale HTML per option key (the browser gets opaque option ids, see option-ids.ts). */
+  rationales: Partial<Record<K, string>>;
   explanationHtml: string;
   sources: string[];
 };

@@ -37,33 +37,33 @@ describe("queue operations", () => {
 
   it("appends, keeps every answer event for a question, and ignores a repeated id", () => {
     let q: QueuedEvent[] = [];
-    q = enqueue(q, answer("1", "q1", ["A"], T1));
-    q = enqueue(q, answer("2", "q1", ["B"], T2));
-    q = enqueue(q, answer("2", "q1", ["C"], T3));
+    q = enqueue(q, answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1));
+    q = enqueue(q, answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2));
+    q = enqueue(q, answer("2", "q1", ["CCCCCCCCCCCCCCCC"], T3));
     expect(q.map((e) => e.id)).toEqual(["1", "2"]);
   });
 
   it("does not mutate its input", () => {
-    const q: QueuedEvent[] = [answer("1", "q1", ["A"], T1)];
-    enqueue(q, answer("2", "q1", ["B"], T2));
+    const q: QueuedEvent[] = [answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1)];
+    enqueue(q, answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2));
     removeIds(q, ["1"]);
     expect(q).toHaveLength(1);
   });
 
   it("removes acknowledged ids and leaves unknown ids alone", () => {
-    const q = [answer("1", "q1", ["A"], T1), flag("2", "q1", true, T2), answer("3", "q2", [], T3)];
+    const q = [answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1), flag("2", "q1", true, T2), answer("3", "q2", [], T3)];
     expect(removeIds(q, ["2", "nope"]).map((e) => e.id)).toEqual(["1", "3"]);
     expect(removeIds(q, new Set(["1", "2", "3"]))).toEqual([]);
   });
 
   it("merges two queues by id in order", () => {
-    const a = [answer("1", "q1", ["A"], T1), answer("2", "q1", ["B"], T2)];
-    const b = [answer("2", "q1", ["B"], T2), flag("3", "q2", true, T3)];
+    const a = [answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1), answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2)];
+    const b = [answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2), flag("3", "q2", true, T3)];
     expect(mergeQueues(a, b).map((e) => e.id)).toEqual(["1", "2", "3"]);
   });
 
   it("takes batches of at most 200, oldest first", () => {
-    const q = Array.from({ length: 450 }, (_, i) => answer(String(i), "q1", ["A"], T1));
+    const q = Array.from({ length: 450 }, (_, i) => answer(String(i), "q1", ["AAAAAAAAAAAAAAAA"], T1));
     expect(takeBatch(q)).toHaveLength(MAX_BATCH);
     expect(takeBatch(q)[0]?.id).toBe("0");
     expect(takeBatch(q, 1000)).toHaveLength(MAX_BATCH);
@@ -96,7 +96,7 @@ describe("retryDelay", () => {
 });
 
 describe("parseQueue", () => {
-  const valid = [answer("1", "q1", ["B", "D"], T1), flag("2", "q2", true, T2)];
+  const valid = [answer("1", "q1", ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], T1), flag("2", "q2", true, T2)];
 
   it("round-trips what serializeQueue writes", () => {
     expect(parseQueue(serializeQueue(valid))).toEqual(valid);
@@ -117,18 +117,18 @@ describe("parseQueue", () => {
       valid[0],
       null,
       "x",
-      { id: "", questionId: "q1", kind: "answer", selected: ["A"], at: T1 },
+      { id: "", questionId: "q1", kind: "answer", selected: ["AAAAAAAAAAAAAAAA"], at: T1 },
       { id: "3", questionId: "q1", kind: "answer", selected: ["Z"], at: T1 },
-      { id: "4", questionId: "q1", kind: "answer", selected: "A", at: T1 },
-      { id: "5", questionId: "q1", kind: "answer", selected: ["A"], at: "yesterday-ish" },
+      { id: "4", questionId: "q1", kind: "answer", selected: "AAAAAAAAAAAAAAAA", at: T1 },
+      { id: "5", questionId: "q1", kind: "answer", selected: ["AAAAAAAAAAAAAAAA"], at: "yesterday-ish" },
       { id: "6", questionId: "q1", kind: "flag", flagged: "yes", at: T1 },
       { id: "7", questionId: "q1", kind: "delete", at: T1 },
       { id: "8", questionId: 3, kind: "flag", flagged: true, at: T1 },
-      { ...valid[0], selected: ["C"] },
+      { ...valid[0], selected: ["CCCCCCCCCCCCCCCC"] },
       valid[1],
-      { id: "9", questionId: "q3", kind: "answer", selected: ["A", "A", "B"], at: T3 },
+      { id: "9", questionId: "q3", kind: "answer", selected: ["AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"], at: T3 },
     ]);
-    expect(parseQueue(raw)).toEqual([valid[0], valid[1], answer("9", "q3", ["A", "B"], T3)]);
+    expect(parseQueue(raw)).toEqual([valid[0], valid[1], answer("9", "q3", ["AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"], T3)]);
   });
 
   it("keeps an empty selection (a cleared answer)", () => {
@@ -144,16 +144,16 @@ describe("parseQueue", () => {
 describe("applyEvents", () => {
   it("overrides the server's answers and flags with queued events, latest wins", () => {
     const result = applyEvents(
-      { q1: ["A"], q2: ["C"] },
+      { q1: ["AAAAAAAAAAAAAAAA"], q2: ["CCCCCCCCCCCCCCCC"] },
       ["q2"],
       [
-        answer("1", "q1", ["B"], T1),
-        answer("2", "q1", ["B", "D"], T2),
+        answer("1", "q1", ["BBBBBBBBBBBBBBBB"], T1),
+        answer("2", "q1", ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], T2),
         flag("3", "q2", false, T1),
         flag("4", "q3", true, T1),
       ],
     );
-    expect(result.answers).toEqual({ q1: ["B", "D"], q2: ["C"] });
+    expect(result.answers).toEqual({ q1: ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], q2: ["CCCCCCCCCCCCCCCC"] });
     expect(result.flagged.sort()).toEqual(["q3"]);
   });
 
@@ -162,20 +162,20 @@ describe("applyEvents", () => {
       {},
       [],
       [
-        answer("1", "q1", ["C"], T3),
-        answer("2", "q1", ["A"], T1),
-        answer("3", "q2", ["A"], T2),
-        answer("4", "q2", ["B"], T2),
+        answer("1", "q1", ["CCCCCCCCCCCCCCCC"], T3),
+        answer("2", "q1", ["AAAAAAAAAAAAAAAA"], T1),
+        answer("3", "q2", ["AAAAAAAAAAAAAAAA"], T2),
+        answer("4", "q2", ["BBBBBBBBBBBBBBBB"], T2),
       ],
     );
-    expect(result.answers).toEqual({ q1: ["C"], q2: ["B"] });
+    expect(result.answers).toEqual({ q1: ["CCCCCCCCCCCCCCCC"], q2: ["BBBBBBBBBBBBBBBB"] });
   });
 
   it("does not mutate the server state", () => {
-    const answers = { q1: ["A" as const] };
+    const answers = { q1: ["AAAAAAAAAAAAAAAA" as const] };
     const flagged = ["q1"];
-    applyEvents(answers, flagged, [answer("1", "q1", ["B"], T1), flag("2", "q1", false, T1)]);
-    expect(answers).toEqual({ q1: ["A"] });
+    applyEvents(answers, flagged, [answer("1", "q1", ["BBBBBBBBBBBBBBBB"], T1), flag("2", "q1", false, T1)]);
+    expect(answers).toEqual({ q1: ["AAAAAAAAAAAAAAAA"] });
     expect(flagged).toEqual(["q1"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { OptionKey } from "@/lib/content/types";
+import { OPTION_ID_PATTERN } from "./player";
 
 /**
  * The exam player's save queue, pure: an append-only log of answer, flag and visit events that is
@@ -11,7 +11,7 @@ export type QueuedAnswer = {
   id: string;
   questionId: string;
   kind: "answer";
-  selected: OptionKey[];
+  selected: string[];
   at: string;
 };
 
@@ -38,7 +38,6 @@ export const MAX_BATCH = 200;
 export const RETRY_BASE_MS = 1_000;
 export const RETRY_CAP_MS = 30_000;
 
-const OPTION_KEYS: readonly OptionKey[] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
 const MAX_ID_LENGTH = 200;
 
 export function queueStorageKey(attemptId: string): string {
@@ -90,8 +89,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isOptionKey(value: unknown): value is OptionKey {
-  return typeof value === "string" && (OPTION_KEYS as readonly string[]).includes(value);
+function isOptionId(value: unknown): value is string {
+  return typeof value === "string" && OPTION_ID_PATTERN.test(value);
 }
 
 function isId(value: unknown): value is string {
@@ -106,7 +105,7 @@ export function parseEvent(value: unknown): QueuedEvent | null {
   if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return null;
   if (kind === "answer") {
     const { selected } = value;
-    if (!Array.isArray(selected) || !selected.every(isOptionKey)) return null;
+    if (!Array.isArray(selected) || !selected.every(isOptionId)) return null;
     return { id, questionId, kind, selected: [...new Set(selected)], at };
   }
   if (kind === "flag") {
@@ -156,11 +155,11 @@ export function serializeQueue(queue: readonly QueuedEvent[]): string {
  * the latest event per question by time wins, ties broken by queue order.
  */
 export function applyEvents(
-  answers: Readonly<Record<string, readonly OptionKey[]>>,
+  answers: Readonly<Record<string, readonly string[]>>,
   flagged: readonly string[],
   events: readonly QueuedEvent[],
-): { answers: Record<string, OptionKey[]>; flagged: string[] } {
-  const nextAnswers: Record<string, OptionKey[]> = {};
+): { answers: Record<string, string[]>; flagged: string[] } {
+  const nextAnswers: Record<string, string[]> = {};
   for (const [id, selected] of Object.entries(answers)) nextAnswers[id] = [...selected];
   const nextFlagged = new Set(flagged);
   const ordered = events

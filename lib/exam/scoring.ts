@@ -62,10 +62,12 @@ export function estimateScaled(track: Track, percent: number): number {
   return Math.round(value);
 }
 
-function groupScores(
-  items: readonly GradedItem[],
+type Grouped = { domain: string; curriculum: string | null };
+
+function groupScores<T extends Grouped>(
+  items: readonly T[],
   results: readonly boolean[],
-  key: (i: GradedItem) => string | null,
+  key: (i: T) => string | null,
 ) {
   const groups = new Map<string, { correct: number; total: number }>();
   items.forEach((item, index) => {
@@ -84,7 +86,25 @@ export function scoreAttempt(
   items: readonly GradedItem[],
   answers: ReadonlyMap<string, readonly OptionKey[]>,
 ): AttemptScore {
-  const results = items.map((item) => isCorrect(item.correctKeys, answers.get(item.questionId)));
+  return scoreResults(
+    track,
+    items.map((item) => {
+      const selected = answers.get(item.questionId);
+      return {
+        ...item,
+        correct: isCorrect(item.correctKeys, selected),
+        answered: (selected?.length ?? 0) > 0,
+      };
+    }),
+  );
+}
+
+/** The score of questions already graded one by one (what an attempt stores when it closes). */
+export function scoreResults(
+  track: Track,
+  items: readonly (Omit<GradedItem, "correctKeys"> & { correct: boolean; answered: boolean })[],
+): AttemptScore {
+  const results = items.map((item) => item.correct);
   const correct = results.filter(Boolean).length;
   const percent = pct(correct, items.length);
   const scaledEstimate = track.passing.scale === "scaled" ? estimateScaled(track, percent) : null;
@@ -92,7 +112,7 @@ export function scoreAttempt(
   return {
     correct,
     total: items.length,
-    answered: items.filter((i) => (answers.get(i.questionId)?.length ?? 0) > 0).length,
+    answered: items.filter((i) => i.answered).length,
     percent,
     passed:
       scaledEstimate === null

@@ -1,4 +1,5 @@
 import type { Bank, OptionKey } from "@/lib/content/types";
+import type { OptionIdCodec } from "@/lib/exam/option-ids";
 import type { PlayerState } from "@/lib/exam/player";
 import { type CheckedFeedback, feedbackFor } from "@/lib/exam/practice";
 import { isCorrect } from "@/lib/exam/scoring";
@@ -6,7 +7,8 @@ import { isCorrect } from "@/lib/exam/scoring";
 /**
  * What the browser receives for an open attempt: stems and option texts in the attempt's order,
  * the candidate's own answers and flags — never which options are correct, the rationales or the
- * explanation, except for the questions already checked in an immediate-feedback mode. Pure.
+ * explanation, except for the questions already checked in an immediate-feedback mode. Options
+ * go out under opaque per-attempt ids, never their authoring letters. Pure.
  */
 export function playerStateOf(input: {
   bank: Bank;
@@ -22,9 +24,10 @@ export function playerStateOf(input: {
   flagged: readonly string[];
   /** Questions checked in an immediate-feedback mode; ignored for mocks. */
   checked?: ReadonlySet<string>;
+  optionIds: OptionIdCodec;
   now: Date;
 }): PlayerState {
-  const { bank, attempt } = input;
+  const { bank, attempt, optionIds } = input;
   const track = bank.tracks.get(attempt.trackId);
   const domainTitle = (id: string) => track?.domains.find((d) => d.id === id)?.title ?? id;
   return {
@@ -46,16 +49,21 @@ export function playerStateOf(input: {
           stemHtml: q.stemHtml,
           options: aq.optionOrder.flatMap((key) => {
             const html = byKey.get(key as OptionKey);
-            return html === undefined ? [] : [{ key: key as OptionKey, html }];
+            return html === undefined
+              ? []
+              : [{ key: optionIds.idOf(q.id, key as OptionKey), html }];
           }),
           domainTitle: domainTitle(q.domain),
         },
       ];
     }),
-    answers: Object.fromEntries([...input.answers].map(([id, keys]) => [id, [...keys]])),
+    answers: Object.fromEntries(
+      [...input.answers].map(([id, keys]) => [id, keys.map((k) => optionIds.idOf(id, k))]),
+    ),
     flagged: [...input.flagged],
     mode: attempt.mode,
-    checked: attempt.mode === "mock" ? {} : checkedFeedback(bank, input.checked, input.answers),
+    checked:
+      attempt.mode === "mock" ? {} : checkedFeedback(bank, input.checked, input.answers, optionIds),
   };
 }
 
@@ -63,13 +71,35 @@ function checkedFeedback(
   bank: Bank,
   checked: ReadonlySet<string> | undefined,
   answers: ReadonlyMap<string, readonly OptionKey[]>,
-): Record<string, CheckedFeedback> {
-  const out: Record<string, CheckedFeedback> = {};
+  optionIds: OptionIdCodec,
+): Record<string, CheckedFeedback<string>> {
+  const out: Record<string, CheckedFeedback<string>> = {};
   for (const id of checked ?? []) {
     const q = bank.byId.get(id);
     if (!q) continue;
     const selected = answers.get(id) ?? [];
-    out[id] = feedbackFor(q, selected, isCorrect(q.correctKeys, selected));
+    out[id] = feedbackWithIds(
+      id,
+      feedbackFor(q, selected, isCorrect(q.correctKeys, selected)),
+      optionIds,
+    );
   }
   return out;
+}
+
+/** The feedback of one question with its option keys replaced by the attempt's option ids. */
+export function feedbackWithIds(
+  questionId: string,
+  feedback: CheckedFeedback,
+  optionIds: OptionIdCodec,
+): CheckedFeedback<string> {
+  const id = (key: OptionKey) => optionIds.idOf(questionId, key);
+  return {
+    ...feedback,
+    selected: feedback.selected.map(id),
+    correctKeys: feedback.correctKeys.map(id),
+    rationales: Object.fromEntries(
+      Object.entries(feedback.rationales).map(([key, html]) => [id(key as OptionKey), html]),
+    ),
+  };
 }

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { loadBank } from "@/lib/content/load.server";
+import { regradeAttempts } from "@/lib/exam/regrade.server";
 import { migrate } from "@/lib/migrations.server";
+import { pruneRateLimits } from "@/lib/rate-limit.server";
 import type { Db } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
 
@@ -20,5 +22,14 @@ export async function prepareDatabase(url: string, db: Db, log: (line: string) =
     `Question bank: ${bank.questions.length} questions in ${bank.tracks.size} tracks ` +
       `(mirror: ${sync.created} new, ${sync.updated} changed, ${sync.retired} retired).`,
   );
+  // A changed question may change the answer key of closed attempts: regrade them now, so the
+  // review, the dashboard and readiness never read a stale score.
+  const regraded = await regradeAttempts(db, bank);
+  if (regraded.attemptsRescored > 0) {
+    log(
+      `Regrade: ${regraded.attemptsRescored} attempt(s) re-graded, ${regraded.questionsRegraded} answer key change(s) recorded.`,
+    );
+  }
+  await pruneRateLimits(db);
   return bank;
 }

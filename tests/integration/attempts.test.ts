@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  deriveState,
-  loadAttempt,
-  recordEvents,
-  regradeAttempts,
-  startMock,
-  submitAttempt,
-} from "@/lib/attempts.server";
+import { loadAttempt, startMock, submitAttempt } from "@/lib/exam/attempts.server";
+import { deriveState } from "@/lib/exam/derive";
+import { recordEvents } from "@/lib/exam/saving.server";
+import { regradeAttempts } from "@/lib/exam/regrade.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { OptionKey } from "@/lib/content/types";
 import { createDb } from "@/lib/prisma.server";
@@ -42,7 +38,7 @@ describe("starting a mock", () => {
   it("pins the sampled questions to their versions, marks the first mock as the baseline, and resumes it", async () => {
     const user = await newUser();
     const now = new Date();
-    const first = await startMock(db, { userId: user.id, track: cba, questions, now });
+    const first = await startMock(db, { userId: user.id, track: cba, bank, now });
     expect(first).toMatchObject({ resumed: false, isBaseline: true });
     const attempt = await loadAttempt(db, user.id, first.attemptId, bank, now);
     expect(attempt?.questions).toHaveLength(60);
@@ -63,7 +59,7 @@ describe("starting a mock", () => {
       customizing: 19,
     });
 
-    expect(await startMock(db, { userId: user.id, track: cba, questions })).toEqual({
+    expect(await startMock(db, { userId: user.id, track: cba, bank })).toEqual({
       ...first,
       resumed: true,
     });
@@ -72,8 +68,8 @@ describe("starting a mock", () => {
   it("allows one open mock per track even when two starts race", async () => {
     const user = await newUser();
     const [a, b] = await Promise.all([
-      startMock(db, { userId: user.id, track: cba, questions }),
-      startMock(db, { userId: user.id, track: cba, questions }),
+      startMock(db, { userId: user.id, track: cba, bank }),
+      startMock(db, { userId: user.id, track: cba, bank }),
     ]);
     expect(a.attemptId).toBe(b.attemptId);
     expect(await db.attempt.count({ where: { userId: user.id } })).toBe(1);
@@ -81,9 +77,9 @@ describe("starting a mock", () => {
 
   it("avoids the previous mock's questions in the next one while the bank allows", async () => {
     const user = await newUser();
-    const first = await startMock(db, { userId: user.id, track: cba, questions });
+    const first = await startMock(db, { userId: user.id, track: cba, bank });
     await submitAttempt(db, user.id, first.attemptId, bank);
-    const second = await startMock(db, { userId: user.id, track: cba, questions });
+    const second = await startMock(db, { userId: user.id, track: cba, bank });
     expect(second.isBaseline).toBe(false);
     const ids = async (id: string) =>
       (await db.attemptQuestion.findMany({ where: { attemptId: id } })).map((q) => q.questionId);
@@ -97,7 +93,7 @@ describe("starting a mock", () => {
 describe("saving answers", () => {
   it("appends events idempotently and derives the last answer by event time", async () => {
     const user = await newUser();
-    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, bank });
     const attempt = await loadAttempt(db, user.id, attemptId, bank);
     const q = attempt?.questions[0]?.questionId ?? "";
     const t0 = new Date(Date.now() - 10_000);
@@ -120,7 +116,7 @@ describe("saving answers", () => {
 
   it("rejects unknown questions and options with a reason, keeping the valid events", async () => {
     const user = await newUser();
-    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, bank });
     const attempt = await loadAttempt(db, user.id, attemptId, bank);
     const q = attempt?.questions[0]?.questionId ?? "";
     const good = answer(q, ["A"], new Date());
@@ -144,7 +140,7 @@ describe("saving answers", () => {
 
   it("stores flags and a batch's events in order, and clamps a future client time", async () => {
     const user = await newUser();
-    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, bank });
     const attempt = await loadAttempt(db, user.id, attemptId, bank);
     const [q1, q2] = (attempt?.questions ?? []).map((q) => q.questionId);
     const now = new Date();
@@ -176,7 +172,7 @@ describe("saving answers", () => {
     const { attemptId } = await startMock(db, {
       userId: user.id,
       track: cba,
-      questions,
+      bank,
       now: started,
     });
     const { deadline } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
@@ -204,7 +200,7 @@ describe("saving answers", () => {
   it("answers not-found for someone else's attempt (no IDOR)", async () => {
     const owner = await newUser();
     const intruder = await newUser();
-    const { attemptId } = await startMock(db, { userId: owner.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: owner.id, track: cba, bank });
     expect(await loadAttempt(db, intruder.id, attemptId, bank)).toBeNull();
     expect(
       await recordEvents(db, intruder.id, attemptId, [answer("x", ["A"], new Date())], bank),
@@ -219,7 +215,7 @@ describe("saving answers", () => {
     const { attemptId } = await startMock(db, {
       userId: user.id,
       track: cba,
-      questions,
+      bank,
       now: started,
     });
     const attempt = await loadAttempt(db, user.id, attemptId, bank, started);
@@ -255,7 +251,7 @@ describe("saving answers", () => {
 describe("submitting", () => {
   it("scores from the event log, stores the result, and is read-only afterwards", async () => {
     const user = await newUser();
-    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, bank });
     const attempt = await loadAttempt(db, user.id, attemptId, bank);
     const items = attempt?.questions ?? [];
     const events = items
@@ -294,7 +290,7 @@ describe("submitting", () => {
 describe("regrading", () => {
   it("re-scores closed attempts when an answer key changes, once, and records the change", async () => {
     const user = await newUser();
-    const { attemptId } = await startMock(db, { userId: user.id, track: cba, questions });
+    const { attemptId } = await startMock(db, { userId: user.id, track: cba, bank });
     const attempt = await loadAttempt(db, user.id, attemptId, bank);
     const shown = attempt?.questions[0];
     const original = bank.byId.get(shown?.questionId ?? "");

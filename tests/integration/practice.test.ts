@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  checkAnswer,
-  deriveState,
-  loadAttempt,
-  mockSummaries,
-  recordEvents,
-  startMock,
-  startPractice,
-  submitAttempt,
-  timeSpentOf,
-} from "@/lib/attempts.server";
+import { loadAttempt, startMock, startPractice, submitAttempt } from "@/lib/exam/attempts.server";
+import { mockSummaries } from "@/lib/exam/summaries.server";
+import { deriveState, timeSpentOf } from "@/lib/exam/derive";
+import { recordEvents } from "@/lib/exam/saving.server";
+import { checkAnswer } from "@/lib/exam/checks.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { OptionKey, Question } from "@/lib/content/types";
 import { createDb } from "@/lib/prisma.server";
@@ -53,7 +47,7 @@ async function practiceOn(
   const started = await startPractice(db, {
     userId,
     track: cba as NonNullable<typeof cba>,
-    questions,
+    bank,
     mode,
     domains,
     count,
@@ -89,7 +83,7 @@ describe("practice sessions", () => {
       db,
       user.id,
       attempt.id,
-      { id: randomUUID(), questionId: q.id },
+      { questionId: q.id },
       bank,
     );
     expect(unanswered).toEqual({
@@ -102,7 +96,7 @@ describe("practice sessions", () => {
       db,
       user.id,
       attempt.id,
-      { id: randomUUID(), questionId: q.id },
+      { questionId: q.id },
       bank,
     );
     expect(checked.status).toBe("ok");
@@ -128,7 +122,7 @@ describe("practice sessions", () => {
       db,
       user.id,
       attempt.id,
-      { id: randomUUID(), questionId: q.id },
+      { questionId: q.id },
       bank,
     );
     expect(again).toEqual(checked);
@@ -148,14 +142,14 @@ describe("practice sessions", () => {
     const attempt = await practiceOn(user.id, ["techdocs"]);
     const qid = attempt.questions[0]?.questionId ?? "";
     expect(
-      await checkAnswer(db, other.id, attempt.id, { id: randomUUID(), questionId: qid }, bank),
+      await checkAnswer(db, other.id, attempt.id, { questionId: qid }, bank),
     ).toEqual({
       status: "not-found",
     });
     const mock = await startMock(db, {
       userId: user.id,
       track: cba as NonNullable<typeof cba>,
-      questions,
+      bank,
     });
     const mockQuestion = (await loadAttempt(db, user.id, mock.attemptId, bank))?.questions[0];
     expect(
@@ -163,13 +157,13 @@ describe("practice sessions", () => {
         db,
         user.id,
         mock.attemptId,
-        { id: randomUUID(), questionId: mockQuestion?.questionId ?? "" },
+        { questionId: mockQuestion?.questionId ?? "" },
         bank,
       ),
     ).toEqual({ status: "refused", message: "A mock exam is graded when you submit it." });
     const foreign = questions.find((q) => q.domain !== "techdocs")?.id ?? "";
     expect(
-      await checkAnswer(db, user.id, attempt.id, { id: randomUUID(), questionId: foreign }, bank),
+      await checkAnswer(db, user.id, attempt.id, { questionId: foreign }, bank),
     ).toMatchObject({ status: "refused" });
   });
 
@@ -211,7 +205,7 @@ describe("practice misses and the review deck", () => {
     const q = bank.byId.get(attempt.questions[0]?.questionId ?? "");
     if (!q) throw new Error("no question");
     await recordEvents(db, user.id, attempt.id, [answer(q.id, [wrongKey(q)])], bank);
-    await checkAnswer(db, user.id, attempt.id, { id: randomUUID(), questionId: q.id }, bank);
+    await checkAnswer(db, user.id, attempt.id, { questionId: q.id }, bank);
     const shownDue = (await reviewQueue(db, user.id)).next?.due ?? new Date();
     const rated = await rateCard(db, { userId: user.id, questionId: q.id, rating: 4, shownDue });
     expect(rated.status).toBe("ok");
@@ -238,7 +232,7 @@ describe("domain drills", () => {
       bank,
     );
     for (const q of missed) {
-      await checkAnswer(db, user.id, first.id, { id: randomUUID(), questionId: q.id }, bank);
+      await checkAnswer(db, user.id, first.id, { questionId: q.id }, bank);
     }
     const right = first.questions.slice(2).map((aq) => bank.byId.get(aq.questionId) as Question);
     await recordEvents(

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ExamPlayer } from "@/components/exam-player";
-import { deriveState, loadAttempt } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { loadAttempt } from "@/lib/exam/attempts.server";
+import { deriveState } from "@/lib/exam/derive";
+import { attemptOptionIds } from "@/lib/exam/option-ids.server";
 import { playerStateOf } from "@/lib/exam/view";
 
 export const metadata: Metadata = { title: "Exam" };
@@ -20,5 +22,10 @@ export default async function AttemptPage({ params }: Props) {
   if (!attempt) notFound();
   if (attempt.status !== "in_progress") redirect(`/attempts/${attempt.id}/review`);
   const { answers, flagged, checked } = deriveState(attempt);
-  return <ExamPlayer initial={playerStateOf({ bank, attempt, answers, flagged, checked, now })} />;
+  const optionIds = attemptOptionIds(attempt.id);
+  return (
+    <ExamPlayer
+      initial={playerStateOf({ bank, attempt, answers, flagged, checked, optionIds, now })}
+    />
+  );
 }

@@ -1,10 +1,10 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { startMock } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { startMock } from "@/lib/exam/attempts.server";
 
 /** Starts (or resumes) a timed mock exam on the track and opens the player. */
 export async function startMockAction(trackId: string) {
@@ -15,7 +15,7 @@ export async function startMockAction(trackId: string) {
   const { attemptId } = await startMock(getDb(), {
     userId: user.id,
     track,
-    questions: bank.questionsOf(track.id),
+    bank,
   });
   redirect(`/attempts/${attemptId}`);
 }

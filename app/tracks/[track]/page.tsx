@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { DocLinks } from "@/components/doc-links";
 import { Fact } from "@/components/fact";
 import { ProgressDashboard } from "@/components/progress-dashboard";
-import { mockStatus } from "@/lib/attempts.server";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { blueprintQuotas } from "@/lib/content/blueprint";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, Track } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
 import { loadDrills } from "@/lib/drills/load.server";
+import { mockStatus } from "@/lib/exam/attempts.server";
 import { progressOf } from "@/lib/progress/dashboard";
 import { loadProgress } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
@@ -45,7 +45,7 @@ export default async function TrackPage({ params }: Props) {
   const [status, history, reviewsDue, skill] = user
     ? await Promise.all([
         mockStatus(db, user.id, track.id),
-        loadProgress(db, user.id, track, questions),
+        loadProgress(db, user.id, track, bank),
         dueCount(db, user.id, { trackId: track.id }),
         drillIds.length > 0 ? yamlSkill(db, user.id, drillIds) : null,
       ])

@@ -4,13 +4,15 @@ import { notFound, redirect } from "next/navigation";
 import { DomainTable } from "@/components/domain-table";
 import { Html } from "@/components/html";
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
-import { deriveState, loadAttempt, scoreOf, timeSpentOf } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
-import type { DomainInfo } from "@/lib/content/types";
+import type { DomainInfo, OptionKey } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
+import { loadAttempt } from "@/lib/exam/attempts.server";
+import { deriveState, gradeAttempt, storedScore, timeSpentOf } from "@/lib/exam/derive";
+import { selectionInCurrentKeys } from "@/lib/exam/grading";
+import { openMockQuestionIds } from "@/lib/exam/open-mocks.server";
 import { formatDuration } from "@/lib/exam/practice";
-import { isCorrect } from "@/lib/exam/scoring";
 
 const MODE_LABEL = { mock: "Mock exam", practice: "Practice", drill: "Domain drill" } as const;
 
@@ -32,8 +34,17 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const track = bank.tracks.get(attempt.trackId);
   if (!track) notFound();
 
-  const score = scoreOf(attempt, bank.questionsOf(track.id), track);
-  const { answers, flagged } = deriveState(attempt);
+  const { flagged } = deriveState(attempt);
+  // Selections carried into the current version's option letters; the score as stored at close
+  // (and by regrades), which the dashboard and readiness read too.
+  const { graded, score: replayed } = gradeAttempt(attempt, bank, track);
+  const answered = new Set([...graded].flatMap(([qid, g]) => (g?.selected.length ? [qid] : [])));
+  const stored = attempt.questions.every(
+    (aq) => aq.correct !== null || !bank.byId.has(aq.questionId),
+  );
+  const score = stored ? storedScore(attempt.questions, answered, bank, track) : replayed;
+  // Questions of the user's open mock stay hidden everywhere else until it closes.
+  const hidden = await openMockQuestionIds(getDb(), user.id);
   const spent = timeSpentOf(attempt);
   const totalSpent = [...spent.values()].reduce((a, b) => a + b, 0);
   const isMock = attempt.mode === "mock";
@@ -43,14 +54,17 @@ export default async function ReviewPage({ params, searchParams }: Props) {
 
   const rows = attempt.questions.flatMap((aq) => {
     const q = bank.byId.get(aq.questionId);
-    if (!q) return [];
-    const selected = answers.get(q.id) ?? [];
+    const g = graded.get(aq.questionId);
+    if (!q || !g) return [];
+    const shownHashes = aq.questionHash === q.hash ? [] : (aq.version?.optionHashes ?? []);
     return [
       {
         aq,
         q,
-        selected,
-        correct: isCorrect(q.correctKeys, selected),
+        selected: g.selected,
+        order: selectionInCurrentKeys(aq.optionOrder as OptionKey[], shownHashes, q),
+        correct: aq.correct ?? g.correct,
+        hidden: hidden.has(q.id),
         flagged: flaggedSet.has(q.id),
         regrade: attempt.regrades.findLast((r) => r.questionId === q.id),
       },
@@ -167,48 +181,61 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           Showing {visible.length} of {rows.length}.
         </p>
         <ol className="space-y-6">
-          {visible.map(({ aq, q, selected, correct, flagged: isFlagged, regrade }) => (
-            <li
-              key={q.id}
-              className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-            >
-              <p className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-semibold">Question {aq.position}</span>
-                <span
-                  className={
-                    correct
-                      ? "text-emerald-700 dark:text-emerald-400"
-                      : "text-red-700 dark:text-red-400"
-                  }
-                >
-                  {correct ? "Correct" : selected.length === 0 ? "Not answered" : "Wrong"}
-                </span>
-                {isFlagged && <span>· flagged</span>}
-                {spent.has(q.id) && (
-                  <span className="text-slate-500 dark:text-slate-400" data-testid="time-spent">
-                    · {formatDuration(spent.get(q.id) ?? 0)} spent
+          {visible.map(
+            ({ aq, q, selected, order, correct, hidden, flagged: isFlagged, regrade }) => (
+              <li
+                key={q.id}
+                className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+              >
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="font-semibold">Question {aq.position}</span>
+                  <span
+                    className={
+                      correct
+                        ? "text-emerald-700 dark:text-emerald-400"
+                        : "text-red-700 dark:text-red-400"
+                    }
+                  >
+                    {correct ? "Correct" : selected.length === 0 ? "Not answered" : "Wrong"}
                   </span>
-                )}
-                <span className="text-slate-500 dark:text-slate-400">
-                  · {titleOf(track.domains, q.domain)}
-                </span>
-              </p>
-              <Html as="div" className="prose-q" html={q.stemHtml} />
-              {regrade && (
-                <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-                  Regraded on {regrade.createdAt.toISOString().slice(0, 10)}: the answer key was
-                  corrected after you took this exam. You were first marked{" "}
-                  {regrade.wasCorrect ? "correct" : "wrong"}; the corrected key marks you{" "}
-                  {regrade.nowCorrect ? "correct" : "wrong"}.
+                  {isFlagged && <span>· flagged</span>}
+                  {spent.has(q.id) && (
+                    <span className="text-slate-500 dark:text-slate-400" data-testid="time-spent">
+                      · {formatDuration(spent.get(q.id) ?? 0)} spent
+                    </span>
+                  )}
+                  <span className="text-slate-500 dark:text-slate-400">
+                    · {titleOf(track.domains, q.domain)}
+                  </span>
                 </p>
-              )}
-              <OptionReview question={q} order={aq.optionOrder} selected={selected} />
-              <details open={!correct} className="space-y-2">
-                <summary className="cursor-pointer font-semibold">Explanation and sources</summary>
-                <ExplanationAndSources question={q} />
-              </details>
-            </li>
-          ))}
+                {hidden ? (
+                  <p className="rounded-md bg-slate-100 px-3 py-2 text-sm dark:bg-slate-900">
+                    This question is in your open mock exam, so it stays hidden until you finish
+                    that mock.
+                  </p>
+                ) : (
+                  <>
+                    <Html as="div" className="prose-q" html={q.stemHtml} />
+                    {regrade && (
+                      <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                        Regraded on {regrade.createdAt.toISOString().slice(0, 10)}: the answer key
+                        was corrected after you took this exam. You were first marked{" "}
+                        {regrade.wasCorrect ? "correct" : "wrong"}; the corrected key marks you{" "}
+                        {regrade.nowCorrect ? "correct" : "wrong"}.
+                      </p>
+                    )}
+                    <OptionReview question={q} order={order} selected={selected} />
+                    <details open={!correct} className="space-y-2">
+                      <summary className="cursor-pointer font-semibold">
+                        Explanation and sources
+                      </summary>
+                      <ExplanationAndSources question={q} />
+                    </details>
+                  </>
+                )}
+              </li>
+            ),
+          )}
         </ol>
       </section>
     </article>

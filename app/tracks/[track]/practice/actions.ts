@@ -2,10 +2,10 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { startPractice } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
+import { startPractice } from "@/lib/exam/attempts.server";
 import { DRILL_COUNT, PRACTICE_COUNT } from "@/lib/exam/practice";
 
 const formSchema = z.object({
@@ -46,7 +46,7 @@ export async function startPracticeAction(trackId: string, form: FormData) {
   const { attemptId } = await startPractice(getDb(), {
     userId: user.id,
     track,
-    questions: bank.questionsOf(track.id),
+    bank,
     mode,
     domains,
     count,
