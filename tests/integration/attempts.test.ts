@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadAttempt, startMock, submitAttempt } from "@/lib/exam/attempts.server";
-import { deriveState } from "@/lib/exam/derive";
-import { recordEvents } from "@/lib/exam/saving.server";
-import { regradeAttempts } from "@/lib/exam/regrade.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { OptionKey } from "@/lib/content/types";
+import { loadAttempt, startMock, submitAttempt } from "@/lib/exam/attempts.server";
+import { deriveState } from "@/lib/exam/derive";
+import { regradeAttempts } from "@/lib/exam/regrade.server";
+import { recordEvents } from "@/lib/exam/saving.server";
 import { createDb } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
 import { createUser } from "@/lib/users.server";

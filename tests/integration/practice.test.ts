@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadAttempt, startMock, startPractice, submitAttempt } from "@/lib/exam/attempts.server";
-import { mockSummaries } from "@/lib/exam/summaries.server";
-import { deriveState, timeSpentOf } from "@/lib/exam/derive";
-import { recordEvents } from "@/lib/exam/saving.server";
-import { checkAnswer } from "@/lib/exam/checks.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { OptionKey, Question } from "@/lib/content/types";
+import { loadAttempt, startMock, startPractice, submitAttempt } from "@/lib/exam/attempts.server";
+import { checkAnswer } from "@/lib/exam/checks.server";
+import { deriveState, timeSpentOf } from "@/lib/exam/derive";
+import { recordEvents } from "@/lib/exam/saving.server";
+import { mockSummaries } from "@/lib/exam/summaries.server";
 import { createDb } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
 import { rateCard, reviewQueue } from "@/lib/review-deck.server";
@@ -79,26 +79,14 @@ describe("practice sessions", () => {
     const q = bank.byId.get(first?.questionId ?? "");
     if (!first || !q) throw new Error("no question");
 
-    const unanswered = await checkAnswer(
-      db,
-      user.id,
-      attempt.id,
-      { questionId: q.id },
-      bank,
-    );
+    const unanswered = await checkAnswer(db, user.id, attempt.id, { questionId: q.id }, bank);
     expect(unanswered).toEqual({
       status: "refused",
       message: "Choose an answer before checking it.",
     });
 
     await recordEvents(db, user.id, attempt.id, [answer(q.id, [wrongKey(q)])], bank);
-    const checked = await checkAnswer(
-      db,
-      user.id,
-      attempt.id,
-      { questionId: q.id },
-      bank,
-    );
+    const checked = await checkAnswer(db, user.id, attempt.id, { questionId: q.id }, bank);
     expect(checked.status).toBe("ok");
     if (checked.status !== "ok") return;
     expect(checked.feedback).toMatchObject({
@@ -118,13 +106,7 @@ describe("practice sessions", () => {
     expect(later).toMatchObject({ status: "ok", accepted: [] });
     if (later.status === "ok") expect(later.rejected[0]?.reason).toMatch(/already checked/);
 
-    const again = await checkAnswer(
-      db,
-      user.id,
-      attempt.id,
-      { questionId: q.id },
-      bank,
-    );
+    const again = await checkAnswer(db, user.id, attempt.id, { questionId: q.id }, bank);
     expect(again).toEqual(checked);
     const reloaded = await loadAttempt(db, user.id, attempt.id, bank);
     expect(reloaded?.events.filter((e) => e.kind === "check")).toHaveLength(1);
@@ -141,9 +123,7 @@ describe("practice sessions", () => {
     const other = await newUser();
     const attempt = await practiceOn(user.id, ["techdocs"]);
     const qid = attempt.questions[0]?.questionId ?? "";
-    expect(
-      await checkAnswer(db, other.id, attempt.id, { questionId: qid }, bank),
-    ).toEqual({
+    expect(await checkAnswer(db, other.id, attempt.id, { questionId: qid }, bank)).toEqual({
       status: "not-found",
     });
     const mock = await startMock(db, {
@@ -162,9 +142,9 @@ describe("practice sessions", () => {
       ),
     ).toEqual({ status: "refused", message: "A mock exam is graded when you submit it." });
     const foreign = questions.find((q) => q.domain !== "techdocs")?.id ?? "";
-    expect(
-      await checkAnswer(db, user.id, attempt.id, { questionId: foreign }, bank),
-    ).toMatchObject({ status: "refused" });
+    expect(await checkAnswer(db, user.id, attempt.id, { questionId: foreign }, bank)).toMatchObject(
+      { status: "refused" },
+    );
   });
 
   it("visit events are stored and give time per question", async () => {
