@@ -11,6 +11,8 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The dev server would log every server action's arguments (passwords included).
+  logging: { serverFunctions: false },
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -60,6 +60,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
       PASSMARK_CONTENT_DIR: contentDir,
+      // Local test server on http: the declared opt-out of production's https rule.
+      PASSMARK_ALLOW_HTTP: "1",
     },
   },
 });

@@ -10,6 +10,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Served over https (production refuses plain http unless declared local): browsers must
+  // never fall back to http for this site. Read at run time, not baked into the build.
+  if ((process.env.NEXTAUTH_URL ?? "").startsWith("https://")) {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
   return response;
 }
 

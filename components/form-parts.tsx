@@ -38,6 +38,7 @@ export function Field({
   autoComplete,
   error,
   hint,
+  defaultValue,
 }: {
   label: string;
   name: string;
@@ -45,6 +46,8 @@ export function Field({
   autoComplete: string;
   error?: string | undefined;
   hint?: string;
+  /** Kept after a server round trip (never for passwords). */
+  defaultValue?: string;
 }) {
   const describedBy = [error ? `${name}-error` : "", hint ? `${name}-hint` : ""]
     .filter(Boolean)
@@ -60,6 +63,7 @@ export function Field({
         type={type}
         required
         autoComplete={autoComplete}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"

@@ -2,61 +2,57 @@
 
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useActionState } from "react";
+import { type SignInState, signInAction } from "@/app/signin/actions";
 import { Field, FormAlert, SubmitButton } from "@/components/form-parts";
 
 const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "Wrong email or password.",
-  RateLimited: "Too many sign-in attempts. Wait 15 minutes and try again.",
   OAuthAccountNotLinked:
     "An account with this email already exists. Sign in with your email and password.",
   SessionRequired: "Sign in to continue.",
 };
 
-function messageFor(code: string): string {
-  return MESSAGES[code] ?? "Sign-in failed. Try again.";
-}
-
+/**
+ * Email-and-password sign-in: a form that POSTs to a server action, so it works (and never puts
+ * the password in the URL) even before the page's JavaScript has loaded.
+ */
 export function SignInForm({
   callbackUrl,
   github,
   initialError,
+  registered,
 }: {
   callbackUrl: string;
   github: boolean;
   initialError: string | null;
+  registered: boolean;
 }) {
-  const [error, setError] = useState(initialError ? messageFor(initialError) : null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const result = await signIn("credentials", {
-        redirect: false,
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-      });
-      if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
-        return;
-      }
-      setError(messageFor(result?.error ?? ""));
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    }
-    setPending(false);
-  }
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
+    error: initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null,
+    email: "",
+  });
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="Email" name="email" type="email" autoComplete="email" />
+      {registered && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          Your account is ready. Sign in with the email and password you chose.
+        </p>
+      )}
+      <form action={formAction} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={state.email}
+        />
         <Field label="Password" name="password" type="password" autoComplete="current-password" />
-        {error && <FormAlert message={error} />}
+        {state.error && <FormAlert message={state.error} />}
         <SubmitButton pending={pending} idle="Sign in" busy="Signing in…" />
       </form>
       {github && (

@@ -1,8 +1,11 @@
 /**
- * The client's address as seen by the first proxy: the first X-Forwarded-For entry (Next.js
- * sets it from the socket when no proxy did), then X-Real-IP. Pure.
+ * The client's address, as decided from the TCP connection by the server process itself
+ * (scripts/client-ip.cjs, with proxy-addr and the TRUST_PROXY setting), never from a header a
+ * client can set: the process overwrites this header on every request. "unknown" when the app
+ * runs without that preload (it then shares one rate-limit bucket, which is safe but strict).
  */
+export const CLIENT_IP_HEADER = "x-passmark-client-ip";
+
 export function clientIp(headers: Pick<Headers, "get">): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return headers.get(CLIENT_IP_HEADER)?.trim() || "unknown";
 }

@@ -9,7 +9,15 @@ export type RateLimitPolicy = { limit: number; windowSeconds: number };
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
-export const SIGN_IN_POLICY: RateLimitPolicy = { limit: 10, windowSeconds: 15 * 60 };
+/**
+ * Sign-in counts only real password failures, three ways: per (account, address), which stops
+ * guessing from one place without touching the owner elsewhere; per address, which stops
+ * spraying many accounts; and per account, a back-off against guessing from many addresses that
+ * the owner passes from a browser they signed in with before (see app/signin/actions.ts).
+ */
+export const SIGN_IN_PAIR_POLICY: RateLimitPolicy = { limit: 10, windowSeconds: 15 * 60 };
+export const SIGN_IN_ADDRESS_POLICY: RateLimitPolicy = { limit: 30, windowSeconds: 15 * 60 };
+export const SIGN_IN_ACCOUNT_POLICY: RateLimitPolicy = { limit: 30, windowSeconds: 15 * 60 };
 export const SIGN_UP_POLICY: RateLimitPolicy = { limit: 30, windowSeconds: 60 * 60 };
 
 /** Per-user quotas on signed-in writes that cost the server real work. */
@@ -57,6 +65,26 @@ export async function hitRateLimit(
   if (Math.random() < 0.005) void pruneRateLimits(db).catch(() => {});
   return {
     allowed: row.count <= policy.limit,
+    count: row.count,
+    retryAfterSeconds: Math.max(1, Math.ceil(policy.windowSeconds - row.elapsed)),
+  };
+}
+
+/** The current count of a key's window without counting this request. */
+export async function peekRateLimit(
+  db: Db,
+  key: string,
+  policy: RateLimitPolicy,
+): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ count: number; elapsed: number }[]>`
+    SELECT "count", EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'UTC') - "windowStart"))::float8 AS "elapsed"
+      FROM "RateLimit" WHERE "key" = ${key}`;
+  const row = rows[0];
+  if (!row || row.elapsed >= policy.windowSeconds) {
+    return { allowed: true, count: 0, retryAfterSeconds: 0 };
+  }
+  return {
+    allowed: row.count < policy.limit,
     count: row.count,
     retryAfterSeconds: Math.max(1, Math.ceil(policy.windowSeconds - row.elapsed)),
   };

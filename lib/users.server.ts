@@ -11,7 +11,21 @@ async function timingEqualiser(): Promise<string> {
   return dummyHash;
 }
 
-export type SessionUser = { id: string; email: string; name: string | null; role: Role };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  /** Bumped by sign-out: tokens carrying an older value are refused. */
+  sessionVersion: number;
+};
+const sessionColumns = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  sessionVersion: true,
+} as const;
 export type Role = "learner" | "author" | "admin";
 
 export class EmailTakenError extends Error {
@@ -27,7 +41,7 @@ export async function createUser(
   try {
     return await db.user.create({
       data: { email: input.email, name: input.name, passwordHash, role },
-      select: { id: true, email: true, name: true, role: true },
+      select: sessionColumns,
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -45,7 +59,7 @@ export async function verifyCredentials(
 ): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { ...sessionColumns, passwordHash: true },
   });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? (await timingEqualiser()));
   if (!user?.passwordHash || !ok) return null;
@@ -67,7 +81,7 @@ export async function upsertOAuthUser(
   db: Db,
   identity: { provider: string; providerAccountId: string; email: string; name: string | null },
 ): Promise<SessionUser> {
-  const select = { id: true, email: true, name: true, role: true } as const;
+  const select = sessionColumns;
   const linked = await db.account.findUnique({
     where: {
       provider_providerAccountId: {
@@ -101,8 +115,10 @@ export async function upsertOAuthUser(
 }
 
 export async function findUserById(db: Db, id: string): Promise<SessionUser | null> {
-  return db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true },
-  });
+  return db.user.findUnique({ where: { id }, select: sessionColumns });
+}
+
+/** Sign-out everywhere: every session token issued before now stops working. */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }

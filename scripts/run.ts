@@ -13,6 +13,7 @@ import { createDb } from "@/lib/prisma.server";
 import { seedDemoUsers } from "@/lib/seed.server";
 import { openDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/prepare";
+import { nodeVersionProblem, productionSettingsProblem } from "./lib/settings";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2];
@@ -38,11 +39,13 @@ function devSecret(): string {
   return secret;
 }
 
+const nodeProblem = nodeVersionProblem(process.versions.node);
+if (nodeProblem) fail(nodeProblem);
+
 const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
-if (mode === "start" && !secret) {
-  fail(
-    "NEXTAUTH_SECRET is not set. Production needs a secret: e.g. export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
-  );
+if (mode === "start") {
+  const problem = productionSettingsProblem(process.env);
+  if (problem) fail(problem);
 }
 if (mode === "start" && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   fail("No production build found. Run `npm run build` first.");
@@ -82,6 +85,9 @@ console.log(
 // Extra Node.js flags for the server process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
 // which Node refuses in NODE_OPTIONS); bench:exam uses it to profile the server.
 const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+// Every server process (Next.js forks workers) stamps requests with the client's address as
+// decided from the connection and TRUST_PROXY (scripts/client-ip.cjs), never from a header.
+const preload = `--require=${path.join(ROOT, "scripts/client-ip.cjs")}`;
 const child = spawn(
   process.execPath,
   [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
@@ -94,6 +100,7 @@ const child = spawn(
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXTAUTH_SECRET: secret ?? devSecret(),
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" "),
     },
   },
 );

@@ -6,13 +6,14 @@ import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { saveStudyProfile } from "@/lib/study-profile.server";
+import { calendarDate, idText } from "@/lib/validation";
 
 const formSchema = z.object({
-  track: z.string().min(1).max(100),
+  track: idText,
   level: z.enum(["beginner", "moderate", "heavy"], { error: "Choose your experience level." }),
   examDate: z.union([
     z.literal(""),
-    z.iso.date({ error: "Enter the exam date as a date (YYYY-MM-DD)." }),
+    calendarDate.pipe(z.string({ error: "Enter the exam date as a date (YYYY-MM-DD)." })),
   ]),
 });
 
@@ -25,7 +26,7 @@ export async function savePlanAction(form: FormData) {
     examDate: form.get("examDate") ?? "",
   });
   const track = String(form.get("track") ?? "");
-  if (!loadBank().tracks.has(track)) redirect("/plan");
+  if (!idText.safeParse(track).success || !loadBank().tracks.has(track)) redirect("/plan");
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Check the form.";
     redirect(`/plan?${new URLSearchParams({ track, error: message })}`);

@@ -6,12 +6,13 @@ import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db.server";
 import { isRating } from "@/lib/progress/review";
 import { rateCard } from "@/lib/review-deck.server";
+import { eventTime, idText } from "@/lib/validation";
 
 const formSchema = z.object({
-  questionId: z.string().min(1).max(100),
+  questionId: idText,
   rating: z.coerce.number().refine(isRating, "Rate 1 (again) to 4 (easy)."),
-  shownDue: z.iso.datetime().transform((s) => new Date(s)),
-  track: z.string().max(100).optional(),
+  shownDue: eventTime,
+  track: idText.optional(),
 });
 
 /** Records the user's rating of the card they were shown, then shows the next due card. */

@@ -1,9 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
-import { credentialsSchema } from "@/lib/auth/rules";
 import { getDb } from "@/lib/db.server";
-import { type Role, upsertOAuthUser, verifyCredentials } from "@/lib/users.server";
+import { type Role, revokeSessions, upsertOAuthUser } from "@/lib/users.server";
 
 declare module "next-auth" {
   interface Session {
@@ -30,30 +28,20 @@ export function authSecret(): string | undefined {
   return secret;
 }
 
+/**
+ * next-auth handles GitHub sign-in and reads sessions. Email-and-password sign-in is our own
+ * server action (app/signin/actions.ts), which issues the same kind of token: it is a form that
+ * POSTs and works without JavaScript, and it counts only real password failures.
+ */
 export function authOptions(): NextAuthOptions {
   const github = githubCredentials();
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: {
-          email: { label: "Email", type: "email" },
-          password: { label: "Password", type: "password" },
-        },
-        async authorize(raw) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
-        },
-      }),
-      ...(github ? [GitHubProvider(github)] : []),
-    ],
+    providers: github ? [GitHubProvider(github)] : [],
     callbacks: {
-      async jwt({ token, user, account, profile }) {
+      async jwt({ token, account, profile }) {
         if (account && account.provider !== "credentials") {
           const email = token.email ?? (profile as { email?: string } | undefined)?.email;
           if (!email) throw new Error("The provider did not share an email address.");
@@ -65,9 +53,7 @@ export function authOptions(): NextAuthOptions {
           });
           token.sub = dbUser.id;
           token.role = dbUser.role;
-        } else if (user) {
-          token.sub = user.id;
-          token.role = (user as { role?: Role }).role ?? "learner";
+          token.sv = dbUser.sessionVersion;
         }
         return token;
       },
@@ -79,6 +65,12 @@ export function authOptions(): NextAuthOptions {
           role: (token.role as Role | undefined) ?? "learner",
         };
         return session;
+      },
+    },
+    events: {
+      // Sign-out revokes the token on the server, not only in this browser.
+      async signOut({ token }) {
+        if (typeof token?.sub === "string") await revokeSessions(getDb(), token.sub);
       },
     },
   };

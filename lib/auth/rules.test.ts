@@ -42,7 +42,21 @@ describe("safeCallbackPath", () => {
     ["//evil.example/", "/dashboard"],
     ["/\\evil.example", "/dashboard"],
     [undefined, "/dashboard"],
-  ])("%s → %s", (input, expected) => {
+    // Known open-redirect bypasses: each must stay on this site.
+    ["/\t/evil.example", "/dashboard"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/\n/evil.example", "/dashboard"],
+    ["/\r\n/evil.example", "/dashboard"],
+    ["/%2F%2Fevil.example", "/dashboard"],
+    ["/%5Cevil.example", "/dashboard"],
+    ["/\\/evil.example", "/dashboard"],
+    ["javascript:alert(1)", "/dashboard"],
+    ["/javascript:alert(1)", "/javascript:alert(1)"],
+    ["\uFF0F\uFF0Fevil.example", "/dashboard"],
+    ["/\u3000/evil.example", "/%E3%80%80/evil.example"],
+    ["/a\u0000b", "/a%00b"],
+    ["/tracks/cba?x=/\t/evil", "/tracks/cba?x=//evil"],
+  ])("%j → %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });
 });

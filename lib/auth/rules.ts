@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { sameOriginPath } from "@/lib/same-origin-path";
+import { safeText } from "@/lib/validation";
 
 /** Sign-up and sign-in rules, shared by the form (client) and the server. Pure. */
 
@@ -33,17 +35,18 @@ export function passwordProblem(password: string, email = ""): string | null {
   return null;
 }
 
-export const emailSchema = z
-  .string()
+export const emailSchema = safeText
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+    name: safeText.pipe(
+      z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+    ),
     email: emailSchema,
-    password: z.string(),
+    password: safeText,
   })
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, value.email);
@@ -54,16 +57,13 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1).max(1024),
+  password: safeText.pipe(z.string().min(1).max(1024)),
 });
 
-/** Only same-site paths are allowed as post-sign-in destinations (no open redirects). */
+/** Only same-origin paths are allowed as post-sign-in destinations (no open redirects). */
 export function safeCallbackPath(
   value: string | null | undefined,
   fallback = "/dashboard",
 ): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
+  return sameOriginPath(value) ?? fallback;
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
-import { authOptions, authSecret } from "@/lib/auth/options.server";
+import { authSecret } from "@/lib/auth/options.server";
+import { sessionCookieName } from "@/lib/auth/session-cookie.server";
 import { TokenCache } from "@/lib/auth/token-cache";
 import { getDb } from "@/lib/db.server";
 import { findUserById, type Role, type SessionUser } from "@/lib/users.server";
@@ -14,41 +14,66 @@ import { findUserById, type Role, type SessionUser } from "@/lib/users.server";
  * request: the site header and the page both ask, and one session decode and one query serve both.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  return findUserById(getDb(), session.user.id);
+  const token = await sessionToken();
+  if (!token) return null;
+  const user = await findUserById(getDb(), token.sub);
+  // A token from before a sign-out (an older session version) is refused at once.
+  return user && user.sessionVersion === token.sv ? user : null;
 });
 
-/** Session tokens already decrypted and verified by this process (see TokenCache). */
-const verifiedTokens = new TokenCache();
-
-/**
- * Only the signed-in user's id, from the session token without a database read: for hot API
- * paths whose queries are scoped to that id anyway (a stale token finds nothing → 404).
- */
-export async function getSessionUserId(): Promise<string | null> {
-  // Decoding the session cookie directly skips next-auth's full session handler (and its
-  // re-issued cookie), which costs several milliseconds a request on the answer-saving path.
+/** The session token's claims, decrypted and verified (no database read). */
+async function sessionToken(): Promise<{ sub: string; sv: number; exp: number | null } | null> {
   const store = await cookies();
-  const token =
-    store.get("__Secure-next-auth.session-token")?.value ??
-    store.get("next-auth.session-token")?.value;
+  const raw = store.get(sessionCookieName())?.value;
   const secret = authSecret();
-  if (!token || !secret) return null;
-  // A candidate sends the same cookie with every answer: decrypt it once (HKDF + AES-GCM).
-  const known = verifiedTokens.get(token, Date.now());
-  if (known) return known;
+  if (!raw || !secret) return null;
   try {
-    const payload = await decode({ token, secret });
-    const sub = typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
-    if (sub) {
-      const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : null;
-      verifiedTokens.set(token, { userId: sub, expiresAt: exp });
-    }
-    return sub;
+    const payload = await decode({ token: raw, secret });
+    if (typeof payload?.sub !== "string" || !payload.sub) return null;
+    return {
+      sub: payload.sub,
+      sv: typeof payload.sv === "number" ? payload.sv : 0,
+      exp: typeof payload.exp === "number" ? payload.exp * 1000 : null,
+    };
   } catch {
     return null;
   }
+}
+
+/** Session tokens already verified by this process (see TokenCache). */
+const verifiedTokens = new TokenCache();
+
+/**
+ * How long this process trusts a verified token before checking the user's session version
+ * again: a signed-out or deleted user is refused on every replica within this bound.
+ */
+export const REVOCATION_BOUND_MS = 60_000;
+
+/**
+ * Only the signed-in user's id, for hot API paths whose queries are scoped to that id anyway.
+ * A candidate sends the same cookie with every answer: its decryption (HKDF + AES-GCM) and the
+ * session-version read are remembered for at most REVOCATION_BOUND_MS.
+ */
+export async function getSessionUserId(): Promise<string | null> {
+  const store = await cookies();
+  const raw = store.get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const now = Date.now();
+  const known = verifiedTokens.get(raw, now);
+  if (known) return known;
+  const token = await sessionToken();
+  if (!token) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: token.sub },
+    select: { sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== token.sv) return null;
+  const until = now + REVOCATION_BOUND_MS;
+  verifiedTokens.set(raw, {
+    userId: token.sub,
+    expiresAt: token.exp === null ? until : Math.min(token.exp, until),
+  });
+  return token.sub;
 }
 
 /** Sends anonymous visitors to sign-in, and back to `returnTo` afterwards. */

@@ -1,4 +1,5 @@
 import type { CheckedFeedback } from "@/lib/exam/practice";
+import { sameOriginPath } from "@/lib/same-origin-path";
 
 /** Props of the exam player and the pure helpers behind it. */
 
@@ -257,15 +258,7 @@ export function reviewUrlFor(attemptId: string): string {
 
 /** A same-origin path from the server, or the attempt's review page. */
 export function safeReviewUrl(value: unknown, attemptId: string): string {
-  if (
-    typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.startsWith("/\\")
-  ) {
-    return value;
-  }
-  return reviewUrlFor(attemptId);
+  return sameOriginPath(value) ?? reviewUrlFor(attemptId);
 }
 
 export type SubmitOutcome =

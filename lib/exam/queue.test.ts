@@ -51,19 +51,28 @@ describe("queue operations", () => {
   });
 
   it("removes acknowledged ids and leaves unknown ids alone", () => {
-    const q = [answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1), flag("2", "q1", true, T2), answer("3", "q2", [], T3)];
+    const q = [
+      answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1),
+      flag("2", "q1", true, T2),
+      answer("3", "q2", [], T3),
+    ];
     expect(removeIds(q, ["2", "nope"]).map((e) => e.id)).toEqual(["1", "3"]);
     expect(removeIds(q, new Set(["1", "2", "3"]))).toEqual([]);
   });
 
   it("merges two queues by id in order", () => {
-    const a = [answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1), answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2)];
+    const a = [
+      answer("1", "q1", ["AAAAAAAAAAAAAAAA"], T1),
+      answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2),
+    ];
     const b = [answer("2", "q1", ["BBBBBBBBBBBBBBBB"], T2), flag("3", "q2", true, T3)];
     expect(mergeQueues(a, b).map((e) => e.id)).toEqual(["1", "2", "3"]);
   });
 
   it("takes batches of at most 200, oldest first", () => {
-    const q = Array.from({ length: 450 }, (_, i) => answer(String(i), "q1", ["AAAAAAAAAAAAAAAA"], T1));
+    const q = Array.from({ length: 450 }, (_, i) =>
+      answer(String(i), "q1", ["AAAAAAAAAAAAAAAA"], T1),
+    );
     expect(takeBatch(q)).toHaveLength(MAX_BATCH);
     expect(takeBatch(q)[0]?.id).toBe("0");
     expect(takeBatch(q, 1000)).toHaveLength(MAX_BATCH);
@@ -96,7 +105,10 @@ describe("retryDelay", () => {
 });
 
 describe("parseQueue", () => {
-  const valid = [answer("1", "q1", ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], T1), flag("2", "q2", true, T2)];
+  const valid = [
+    answer("1", "q1", ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], T1),
+    flag("2", "q2", true, T2),
+  ];
 
   it("round-trips what serializeQueue writes", () => {
     expect(parseQueue(serializeQueue(valid))).toEqual(valid);
@@ -120,15 +132,31 @@ describe("parseQueue", () => {
       { id: "", questionId: "q1", kind: "answer", selected: ["AAAAAAAAAAAAAAAA"], at: T1 },
       { id: "3", questionId: "q1", kind: "answer", selected: ["Z"], at: T1 },
       { id: "4", questionId: "q1", kind: "answer", selected: "AAAAAAAAAAAAAAAA", at: T1 },
-      { id: "5", questionId: "q1", kind: "answer", selected: ["AAAAAAAAAAAAAAAA"], at: "yesterday-ish" },
+      {
+        id: "5",
+        questionId: "q1",
+        kind: "answer",
+        selected: ["AAAAAAAAAAAAAAAA"],
+        at: "yesterday-ish",
+      },
       { id: "6", questionId: "q1", kind: "flag", flagged: "yes", at: T1 },
       { id: "7", questionId: "q1", kind: "delete", at: T1 },
       { id: "8", questionId: 3, kind: "flag", flagged: true, at: T1 },
       { ...valid[0], selected: ["CCCCCCCCCCCCCCCC"] },
       valid[1],
-      { id: "9", questionId: "q3", kind: "answer", selected: ["AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"], at: T3 },
+      {
+        id: "9",
+        questionId: "q3",
+        kind: "answer",
+        selected: ["AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"],
+        at: T3,
+      },
     ]);
-    expect(parseQueue(raw)).toEqual([valid[0], valid[1], answer("9", "q3", ["AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"], T3)]);
+    expect(parseQueue(raw)).toEqual([
+      valid[0],
+      valid[1],
+      answer("9", "q3", ["AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB"], T3),
+    ]);
   });
 
   it("keeps an empty selection (a cleared answer)", () => {
@@ -153,7 +181,10 @@ describe("applyEvents", () => {
         flag("4", "q3", true, T1),
       ],
     );
-    expect(result.answers).toEqual({ q1: ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"], q2: ["CCCCCCCCCCCCCCCC"] });
+    expect(result.answers).toEqual({
+      q1: ["BBBBBBBBBBBBBBBB", "DDDDDDDDDDDDDDDD"],
+      q2: ["CCCCCCCCCCCCCCCC"],
+    });
     expect(result.flagged.sort()).toEqual(["q3"]);
   });
 
@@ -174,7 +205,10 @@ describe("applyEvents", () => {
   it("does not mutate the server state", () => {
     const answers = { q1: ["AAAAAAAAAAAAAAAA" as const] };
     const flagged = ["q1"];
-    applyEvents(answers, flagged, [answer("1", "q1", ["BBBBBBBBBBBBBBBB"], T1), flag("2", "q1", false, T1)]);
+    applyEvents(answers, flagged, [
+      answer("1", "q1", ["BBBBBBBBBBBBBBBB"], T1),
+      flag("2", "q1", false, T1),
+    ]);
     expect(answers).toEqual({ q1: ["AAAAAAAAAAAAAAAA"] });
     expect(flagged).toEqual(["q1"]);
   });

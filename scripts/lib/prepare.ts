@@ -2,9 +2,9 @@ import path from "node:path";
 import { loadBank } from "@/lib/content/load.server";
 import { regradeAttempts } from "@/lib/exam/regrade.server";
 import { migrate } from "@/lib/migrations.server";
-import { pruneRateLimits } from "@/lib/rate-limit.server";
 import type { Db } from "@/lib/prisma.server";
 import { syncQuestions } from "@/lib/questions.server";
+import { pruneRateLimits } from "@/lib/rate-limit.server";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 

@@ -14,7 +14,6 @@ const db = createDb(inject("databaseUrl"));
 const bank = loadBank();
 const cba = bank.tracks.get("cba");
 if (!cba) throw new Error("the cba track is missing");
-const questions = bank.questionsOf("cba");
 
 async function newUser() {
   const email = `attempts-${randomUUID()}@example.test`;

@@ -16,7 +16,6 @@ const db = createDb(inject("databaseUrl"));
 const bank = loadBank();
 const cba = bank.tracks.get("cba");
 if (!cba) throw new Error("the cba track is missing");
-const questions = bank.questionsOf("cba");
 
 beforeAll(async () => {
   await syncQuestions(db, bank.questions);
@@ -141,7 +140,7 @@ describe("practice sessions", () => {
         bank,
       ),
     ).toEqual({ status: "refused", message: "A mock exam is graded when you submit it." });
-    const foreign = questions.find((q) => q.domain !== "techdocs")?.id ?? "";
+    const foreign = bank.questionsOf("cba").find((q) => q.domain !== "techdocs")?.id ?? "";
     expect(await checkAnswer(db, user.id, attempt.id, { questionId: foreign }, bank)).toMatchObject(
       { status: "refused" },
     );

@@ -18,7 +18,10 @@ import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/trac
 import { yamlSkill } from "@/lib/yaml-attempts.server";
 import { startMockAction } from "./actions";
 
-type Props = { params: Promise<{ track: string }> };
+type Props = {
+  params: Promise<{ track: string }>;
+  searchParams?: Promise<{ quota?: string }>;
+};
 
 function findTrack(id: string): Track | undefined {
   return loadBank().tracks.get(id);
@@ -29,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: track ? track.title : "Track not found" };
 }
 
-export default async function TrackPage({ params }: Props) {
+export default async function TrackPage({ params, searchParams }: Props) {
+  const overQuota = (await searchParams)?.quota === "mock";
   const bank = loadBank();
   const track = findTrack((await params).track);
   if (!track) notFound();
@@ -79,7 +83,12 @@ export default async function TrackPage({ params }: Props) {
             </Link>
           </p>
         ) : (
-          <form action={startMockAction.bind(null, track.id)} className="space-y-2">
+          <form action={startMockAction.bind(null, track.id)} className="space-y-2" id="start">
+            {overQuota && (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+                You have started many mocks in the last hour. Try again later.
+              </p>
+            )}
             <p>
               {status && status.taken > 0
                 ? `${track.questionCount} questions sampled by the exam's weights, ${track.durationMinutes} minutes, no feedback until you submit.`

@@ -7,6 +7,7 @@ import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { startPractice } from "@/lib/exam/attempts.server";
 import { DRILL_COUNT, PRACTICE_COUNT } from "@/lib/exam/practice";
+import { hitRateLimit, START_PRACTICE_QUOTA } from "@/lib/rate-limit.server";
 
 const formSchema = z.object({
   mode: z.enum(["practice", "drill"]),
@@ -43,7 +44,12 @@ export async function startPracticeAction(trackId: string, form: FormData) {
   if (count < limits.min || count > limits.max) {
     return back(`Choose between ${limits.min} and ${limits.max} questions.`);
   }
-  const { attemptId } = await startPractice(getDb(), {
+  const db = getDb();
+  const quota = await hitRateLimit(db, `quota:practice:${user.id}`, START_PRACTICE_QUOTA);
+  if (!quota.allowed) {
+    return back("You have started many sessions in the last hour. Finish one, or try again later.");
+  }
+  const { attemptId } = await startPractice(db, {
     userId: user.id,
     track,
     bank,
