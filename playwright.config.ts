@@ -1,6 +1,7 @@
 import { cpSync, rmSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./e2e/chromium";
+import { E2E_SECRET, SERVER_LOG } from "./e2e/secret";
 
 // The server reads a copy of content/ plus the test-only tracks in e2e/content (a mock that
 // lasts seconds, so a test can watch the timer run out).
@@ -8,6 +9,7 @@ const contentDir = ".data/e2e-content";
 if (!process.env.TEST_WORKER_INDEX) {
   // Only in the runner's own process: workers load this file too, while the server runs.
   rmSync(contentDir, { recursive: true, force: true });
+  rmSync(SERVER_LOG, { force: true });
   cpSync("content", contentDir, { recursive: true });
   cpSync("e2e/content", contentDir, { recursive: true });
 }
@@ -57,11 +59,12 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
+      NEXTAUTH_SECRET: E2E_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       PASSMARK_CONTENT_DIR: contentDir,
       // Local test server on http: the declared opt-out of production's https rule.
       PASSMARK_ALLOW_HTTP: "1",
+      PASSMARK_SERVER_LOG: SERVER_LOG,
     },
   },
 });

@@ -1,6 +1,14 @@
-import { loadBank } from "@/lib/content/load.server";
 import { expect, type Page, test } from "./fixtures";
 import { playerReady, saved, signedInCandidate, startBaseline, withDb } from "./helpers";
+
+/** Seconds shown by the timer (`mm:ss` or `h:mm:ss`); fails on anything else. */
+function seconds(text: string | null): number {
+  const parts = (text ?? "").trim().split(":").map(Number);
+  if (parts.length < 2 || parts.length > 3 || parts.some((n) => !Number.isInteger(n))) {
+    throw new Error(`not a timer reading: ${text}`);
+  }
+  return parts.reduce((total, n) => total * 60 + n, 0);
+}
 
 test("a mock driven by the keyboard: answer, flag, navigate, reload and resume, submit, review", async ({
   page,
@@ -23,20 +31,28 @@ test("a mock driven by the keyboard: answer, flag, navigate, reload and resume, 
   await expect(page.getByRole("group", { name: /Question 2 of 60/ })).toBeVisible();
   await saved(page);
 
-  const timerBefore = await page.getByRole("timer").textContent();
+  const timerBefore = seconds(await page.getByRole("timer").textContent());
   await page.reload();
   await playerReady(page);
   await expect(page.getByRole("group", { name: /Question 1 of 60/ })).toBeVisible();
   await expect(page.getByRole("radio").nth(1)).toBeChecked();
   await page.getByRole("button", { name: /^Question 3\b/ }).click();
   await expect(page.getByRole("radio").nth(0)).toBeChecked();
-  expect(await page.getByRole("timer").textContent()).not.toBe("90:00");
-  expect(timerBefore).toBeTruthy();
+  // The timer resumes from the server's deadline: a little under 90 minutes, never reset.
+  const timerAfter = seconds(await page.getByRole("timer").textContent());
+  expect(timerBefore).toBeGreaterThan(85 * 60);
+  expect(timerBefore).toBeLessThanOrEqual(90 * 60);
+  expect(timerAfter).toBeLessThanOrEqual(timerBefore);
+  expect(timerAfter).toBeGreaterThan(timerBefore - 120);
 
   await page.getByRole("button", { name: "End exam" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(/57|unanswered/i);
+  // Questions 1, 2 and 3 were answered: the other 57 are listed as unanswered.
+  await expect(dialog.getByRole("heading", { name: "Unanswered (57)" })).toBeVisible();
+  for (const answered of [1, 2, 3]) {
+    await expect(dialog.getByRole("button", { name: `Go to question ${answered}` })).toHaveCount(0);
+  }
   await dialog.getByRole("button", { name: "Submit exam" }).click();
   await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
   await expect(page.getByTestId("score-percent")).toBeVisible();
@@ -64,41 +80,6 @@ test("answers given offline are saved when the connection returns", async ({ pag
     db.answerEvent.findMany({ where: { attemptId, kind: "answer" } }),
   );
   expect(events).toHaveLength(2);
-});
-
-test("no correct answer, rationale or explanation reaches the browser during an open attempt", async ({
-  page,
-}) => {
-  await signedInCandidate(page);
-  const attemptId = await startBaseline(page);
-  const bodies: string[] = [await page.content()];
-  page.on("response", async (response) => {
-    if (response.url().startsWith("http://localhost"))
-      bodies.push(await response.text().catch(() => ""));
-  });
-  await page.reload();
-  await playerReady(page);
-  await page.keyboard.press("1");
-  await saved(page);
-  const raw = await (await page.request.get(`/attempts/${attemptId}`)).text();
-  bodies.push(raw);
-
-  const bank = loadBank();
-  const ids = await withDb(async (db) =>
-    (await db.attemptQuestion.findMany({ where: { attemptId } })).map((q) => q.questionId),
-  );
-  const all = bodies.join("\n");
-  for (const id of ids) {
-    const q = bank.byId.get(id);
-    if (!q) continue;
-    expect(all).toContain(q.id);
-    // The explanation's and rationales' distinctive text must not be present.
-    const explanation = q.explanationHtml.replace(/<[^>]+>/g, "").slice(0, 60);
-    expect(all).not.toContain(explanation);
-    for (const o of q.options)
-      if (o.rationaleHtml) expect(all).not.toContain(o.rationaleHtml.slice(0, 60));
-  }
-  expect(all).not.toMatch(/"correct(Keys)?":/);
 });
 
 test("a short test blueprint: the timer runs out and the exam submits itself", async ({ page }) => {

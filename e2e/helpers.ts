@@ -1,6 +1,9 @@
+import type { OptionKey } from "@/lib/content/types";
+import { optionIdCodec, optionIdSecret } from "@/lib/exam/option-ids";
 import { createDb } from "@/lib/prisma.server";
 import { createUser } from "@/lib/users.server";
 import { expect, type Page } from "./fixtures";
+import { E2E_SECRET } from "./secret";
 
 /** Shared steps of the exam and practice specs. */
 
@@ -18,12 +21,13 @@ export async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise
 
 export async function signedInCandidate(page: Page, landing = "/tracks/cba") {
   const email = `exam-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-  await withDb((db) => createUser(db, { name: "Exam Taker", email, password }));
+  const user = await withDb((db) => createUser(db, { name: "Exam Taker", email, password }));
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(landing)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`${landing.replace(/[?]/g, "\\?")}$`));
+  return user;
 }
 
 export async function startBaseline(page: Page) {
@@ -40,3 +44,10 @@ export const playerReady = (page: Page) =>
 
 export const saved = (page: Page) =>
   expect(page.getByTestId("save-status")).toHaveText(/All answers saved/, { timeout: 15_000 });
+
+/** The attempt's opaque option ids, as the server makes them (tests that answer through the API). */
+export function optionIds(attemptId: string) {
+  const codec = optionIdCodec(optionIdSecret(E2E_SECRET), attemptId);
+  return (questionId: string, keys: readonly string[]) =>
+    keys.map((k) => codec.idOf(questionId, k as OptionKey));
+}

@@ -1,6 +1,6 @@
 import { loadBank } from "@/lib/content/load.server";
 import { expect, test } from "./fixtures";
-import { playerReady, saved, signedInCandidate, withDb } from "./helpers";
+import { optionIds, playerReady, saved, signedInCandidate, withDb } from "./helpers";
 
 const bank = loadBank();
 
@@ -64,7 +64,7 @@ test("practice: check an answer, see its feedback (and only its), reload, finish
           id: crypto.randomUUID(),
           questionId: first.id,
           kind: "answer",
-          selected: ["B"],
+          selected: optionIds(attemptId)(first.id, ["B"]),
           at: new Date().toISOString(),
         },
       ],

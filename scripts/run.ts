@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ContentError, loadBank } from "@/lib/content/load.server";
 import { MigrationError } from "@/lib/migrations.server";
@@ -87,13 +87,16 @@ console.log(
 const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 // Every server process (Next.js forks workers) stamps requests with the client's address as
 // decided from the connection and TRUST_PROXY (scripts/client-ip.cjs), never from a header.
+const logFile = process.env.PASSMARK_SERVER_LOG;
 const preload = `--require=${path.join(ROOT, "scripts/client-ip.cjs")}`;
 const child = spawn(
   process.execPath,
   [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
   {
     cwd: ROOT,
-    stdio: "inherit",
+    // PASSMARK_SERVER_LOG: also keep the server's output in a file (the e2e suite checks that
+    // no password, token or answer is ever logged).
+    stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit",
     env: {
       ...process.env,
       DATABASE_URL: database.url,
@@ -104,6 +107,19 @@ const child = spawn(
     },
   },
 );
+
+if (logFile) {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: "a" });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+}
 
 let stopping = false;
 async function shutdown(code: number) {
