@@ -102,7 +102,7 @@ test("route handlers refuse cross-site requests and non-JSON bodies with 403", a
     headers: { Origin: "http://127.0.0.1:1", "Sec-Fetch-Site": "cross-site" },
   });
   expect(submit.status()).toBe(403);
-  expect(await withDb((db) => db.answerEvent.count({ where: { attemptId } }))).toBe(0);
+  expect(await withDb((db) => db.answerEvent.count({ where: { id: event.id } }))).toBe(0);
 });
 
 test("hostile input gets a clear 4xx, never a 500", async ({ page }) => {
