@@ -82,14 +82,14 @@ export function parseTrack(
       });
     }
   });
-  for (const g of t.curriculum) {
+  t.curriculum.forEach((g, i) => {
     if (t.competencies.length > 0 && !t.competencies.some((c) => c.curriculum === g.id)) {
       report({
-        path: ["curriculum"],
+        path: ["curriculum", i, "id"],
         message: `\`${g.id}\` has no competency: list at least one under \`competencies\``,
       });
     }
-  }
+  });
   const sampled = t[t.blueprint];
   if (sampled.length === 0) {
     report({
