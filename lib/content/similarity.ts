@@ -103,41 +103,66 @@ export function nearDuplicates(
     shingleSet([q.stem, ...q.options], setting.k, setting.dropStopWords),
   );
 
-  // Rank shingles by how many questions hold them (rarest first; ties by text, for determinism).
+  // Rank shingles by how many questions hold them (rarest first; ties keep first-seen order, which
+  // is deterministic for a given input), and turn each set into its ascending array of ranks:
+  // prefixes and merges are then integer work. Every pair at or above the threshold is found
+  // whatever the tie order.
   const frequency = new Map<string, number>();
   for (const set of sets) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const rank = (a: string, b: string) =>
-    (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  const ranked = [...frequency.keys()].sort(
+    (a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0),
+  );
+  const rankOf = new Map(ranked.map((s, i) => [s, i] as const));
+  const arrays = sets.map((set) => Int32Array.from([...set].map((s) => rankOf.get(s) ?? 0)).sort());
 
-  const index = new Map<string, number[]>();
+  const index: number[][] = Array.from({ length: ranked.length }, () => []);
   const pairs: SimilarPair[] = [];
   // Visit smaller sets first so each pair is scored once, from its larger member.
-  const order = sets.map((_, i) => i).sort((x, y) => (sets[x]?.size ?? 0) - (sets[y]?.size ?? 0));
+  const order = arrays
+    .map((_, i) => i)
+    .sort((x, y) => (arrays[x]?.length ?? 0) - (arrays[y]?.length ?? 0));
+  const scoredFor = new Int32Array(inputs.length).fill(-1);
   for (const i of order) {
-    const set = sets[i] as Set<string>;
-    if (set.size === 0) continue;
-    const sorted = [...set].sort(rank);
-    const prefix = sorted.slice(0, set.size - Math.ceil(t * set.size) + 1);
-    const candidates = new Set<number>();
-    for (const s of prefix) for (const j of index.get(s) ?? []) candidates.add(j);
-    for (const j of candidates) {
-      const other = sets[j] as Set<string>;
-      if (other.size < t * set.size) continue; // size filter: J ≤ |small| / |large|
-      const score = jaccard(set, other);
-      if (score >= t) {
-        const [a, b] = [inputs[j]?.id ?? "", inputs[i]?.id ?? ""].sort();
-        pairs.push({ a: a as string, b: b as string, jaccard: score });
+    const mine = arrays[i] as Int32Array;
+    const n = mine.length;
+    if (n === 0) continue;
+    const prefix = n - Math.ceil(t * n) + 1;
+    for (let p = 0; p < prefix; p++) {
+      for (const j of index[mine[p] as number] as number[]) {
+        if (scoredFor[j] === i) continue;
+        scoredFor[j] = i;
+        const other = arrays[j] as Int32Array;
+        if (other.length < t * n) continue; // size filter: J ≤ |small| / |large|
+        const score = sortedJaccard(mine, other);
+        if (score >= t) {
+          const [a, b] = [inputs[j]?.id ?? "", inputs[i]?.id ?? ""].sort();
+          pairs.push({ a: a as string, b: b as string, jaccard: score });
+        }
       }
     }
-    for (const s of prefix) {
-      const list = index.get(s) ?? [];
-      list.push(i);
-      index.set(s, list);
-    }
+    for (let p = 0; p < prefix; p++) (index[mine[p] as number] as number[]).push(i);
   }
   return pairs.sort(
     (x, y) => y.jaccard - x.jaccard || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1),
   );
+}
+
+/** Jaccard similarity of two ascending integer arrays without repeats. */
+function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /** Plain text of rendered HTML (tags dropped, common entities decoded). */
