@@ -97,3 +97,64 @@ console.log(
 console.log(
   `  target < 2 s for 2,000 questions: cold ${c.median < 2000 ? "met" : "MISSED"}, warm ${w.median < 2000 ? "met" : "MISSED"}`,
 );
+
+// ---- bank-wide checks (issue 18): near-duplicates and key skew over the real bank ----
+// The generated questions above share one template (every pair would match), so the checks are
+// timed on the real bank (~1,000 questions) and on the real bank plus an enciphered copy of it
+// (~2,000): each word of the copy (stop words aside) is replaced by a fresh token, so the copy has
+// the same sizes and overlap structure as the real bank but matches nothing in it.
+{
+  const { loadBank } = await import("@/lib/content/load.server");
+  const { htmlToText, NEAR_COPY, SAME_SCENARIO, STOP_WORDS, nearDuplicates } = await import(
+    "@/lib/content/similarity"
+  );
+  const { keySkewByTrack } = await import("@/lib/content/bank-checks");
+  const bank = loadBank();
+  const real = bank.questions.map((q) => ({
+    id: q.id,
+    stem: htmlToText(q.stemHtml),
+    options: q.options.map((o) => o.text),
+  }));
+  const cipher = new Map<string, string>();
+  const encipher = (text: string) =>
+    text.toLowerCase().replace(/[\p{L}\p{N}]+/gu, (w) => {
+      if (STOP_WORDS.has(w)) return w;
+      let t = cipher.get(w);
+      if (!t) {
+        t = `w${cipher.size.toString(36)}`;
+        cipher.set(w, t);
+      }
+      return t;
+    });
+  const doubled = [
+    ...real,
+    ...real.map((q) => ({
+      id: `copy-${q.id}`,
+      stem: encipher(q.stem),
+      options: q.options.map(encipher),
+    })),
+  ];
+  const time = (run: () => unknown, runs = 5) => {
+    const xs: number[] = [];
+    let out: unknown;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      out = run();
+      xs.push(performance.now() - start);
+    }
+    return { ms: stats(xs).median, out };
+  };
+  console.log("bank-wide checks (median of 5 runs):");
+  for (const [label, inputs] of [
+    ["real bank", real],
+    ["real + enciphered copy", doubled],
+  ] as const) {
+    const copy = time(() => nearDuplicates(inputs, NEAR_COPY));
+    const scenario = time(() => nearDuplicates(inputs, SAME_SCENARIO));
+    console.log(
+      `  ${label} (${inputs.length} questions): near-copy ${ms(copy.ms)} (${(copy.out as unknown[]).length} pairs), same-scenario ${ms(scenario.ms)} (${(scenario.out as unknown[]).length} pairs)`,
+    );
+  }
+  const skew = time(() => keySkewByTrack(bank));
+  console.log(`  key skew, all tracks (${bank.questions.length} questions): ${ms(skew.ms)}`);
+}

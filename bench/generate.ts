@@ -54,6 +54,14 @@ export const BENCH_TRACKS = [
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
+/** First competency id of each CBA curriculum grouping (content/cba/track.yaml). */
+const COMPETENCY_PREFIX: Record<string, string> = {
+  "development-workflow": "DW",
+  infrastructure: "IN",
+  catalog: "CA",
+  customizing: "CU",
+};
+
 function stem(n: number, multiple: boolean): string {
   const name = `service-${n}`;
   return `A platform team registers \`${name}\` with the descriptor below and wants it to appear under the right owner after the next refresh.
@@ -85,8 +93,10 @@ export function benchQuestion(trackIndex: number, n: number): ContentFile {
   const number = Math.floor(n / t.domains.length) + 1;
   const id = `${t.prefix}-${domain}-${String(number).padStart(3, "0")}`;
   const multiple = t.multiple && n % 4 === 0;
-  const curriculum =
-    t.curriculum.length > 0 ? `curriculum: ${t.curriculum[n % t.curriculum.length]}\n` : "";
+  const group = t.curriculum[n % Math.max(1, t.curriculum.length)];
+  // CBA questions name an official competency; every fifth one is `beyond` the list.
+  const competency = n % 5 === 0 ? "beyond" : group ? `${COMPETENCY_PREFIX[group]}1` : "";
+  const curriculum = group ? `curriculum: ${group}\ncompetency: ${competency}\n` : "";
   const options = multiple
     ? [
         ["x", `The owner reference resolves to the group \`team-${n % 17}\`.`],

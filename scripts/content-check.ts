@@ -3,13 +3,29 @@
  *
  * Compiles the question bank. On problems: prints "path:line: message" lines and exits 1.
  * Otherwise prints, per track and grouping, questions present versus what one full mock exam
- * needs, the difficulty mix, and how many disjoint full mocks the bank can assemble.
+ * needs, the difficulty mix, and how many disjoint full mocks the bank can assemble; on a track
+ * with official competencies (CBA), the on-list count per competency and how many fresh mocks
+ * each domain's on-list pool fills.
+ *
+ * Bank-wide checks (docs/decisions/0011-cba-competencies-and-bank-checks.md):
+ * - near-copies across all tracks (3-word shingle Jaccard ≥ 0.5 on stem + options) are errors,
+ *   reported at both files' stem lines;
+ * - same-scenario pairs (content-word Jaccard ≥ 0.4) and key-position / key-set skew
+ *   (chi-square, p < 0.01, per track) are warnings.
  */
 import { parseArgs } from "node:util";
-import { availableByGroup, blueprintQuotas, distinctMocks } from "@/lib/content/blueprint";
+import { findNearDuplicates, keySkewByTrack } from "@/lib/content/bank-checks";
+import {
+  availableByGroup,
+  blueprintQuotas,
+  competencyCounts,
+  distinctMocks,
+  freshMocksByGroup,
+} from "@/lib/content/blueprint";
 import { compileBank, formatProblems } from "@/lib/content/compile";
 import { contentRoot, defaultContentDir, readContentFiles } from "@/lib/content/load.server";
-import type { Bank, DomainInfo, Question, Track } from "@/lib/content/types";
+import { NEAR_COPY, SAME_SCENARIO } from "@/lib/content/similarity";
+import type { Bank, DomainInfo, Problem, Question, Track } from "@/lib/content/types";
 import { compileDrills, verifyDrill } from "@/lib/drills/drill";
 
 const { values } = parseArgs({ options: { dir: { type: "string" } }, strict: true });
@@ -28,8 +44,26 @@ const drillResult = compileDrills(files, contentRoot(dir), (id) => {
 const drillProblems = [...drillResult.problems];
 for (const drill of drillResult.drills) drillProblems.push(...(await verifyDrill(drill)));
 
-if (!result.ok || drillProblems.length > 0) {
-  const problems = [...(result.ok ? [] : result.problems), ...drillProblems];
+// Near-copies across the whole bank are errors (both positions reported).
+const texts = new Map(files.map((f) => [f.path, f.text]));
+const checksStarted = performance.now();
+const copies = result.ok ? findNearDuplicates(result.bank, (f) => texts.get(f), NEAR_COPY) : [];
+const scenarios = result.ok
+  ? findNearDuplicates(result.bank, (f) => texts.get(f), SAME_SCENARIO)
+  : [];
+const skew = result.ok ? keySkewByTrack(result.bank) : new Map();
+const checksMs = performance.now() - checksStarted;
+const copyProblems: Problem[] = copies.flatMap((d) => {
+  const message = (other: { file: string; line: number; id: string }) =>
+    `near-copy of ${other.id} at ${other.file}:${other.line} (Jaccard ${d.jaccard.toFixed(2)} ≥ ${NEAR_COPY.threshold} on ${NEAR_COPY.k}-word shingles of stem and options): rewrite one or retire it`;
+  return [
+    { file: d.a.file, line: d.a.line, message: message(d.b) },
+    { file: d.b.file, line: d.b.line, message: message(d.a) },
+  ];
+});
+
+if (!result.ok || drillProblems.length > 0 || copyProblems.length > 0) {
+  const problems = [...(result.ok ? [] : result.problems), ...drillProblems, ...copyProblems];
   const count = new Set(problems.map((p) => p.file)).size;
   console.log(formatProblems(problems));
   console.log(
@@ -129,12 +163,71 @@ function report(bank: Bank): string {
       0,
     );
     if (noRationale > 0) out.push(`  note: ${noRationale} option(s) have no one-line rationale`);
+    if (track.competencies.length > 0) out.push(competencyReport(bank, track));
     out.push("");
   }
   return out.join("\n");
 }
 
+/** Official competencies: on-list questions each, and fresh mocks per domain's on-list pool. */
+function competencyReport(bank: Bank, track: Track): string {
+  const counts = competencyCounts(bank, track.id);
+  const fresh = freshMocksByGroup(bank, track.id);
+  const available = availableByGroup(bank, track.id);
+  const quotas = blueprintQuotas(track);
+  const rows: string[][] = [["competency", "domain", "on-list", "", "title"]];
+  for (const c of track.competencies) {
+    const n = counts[c.id] ?? 0;
+    rows.push([c.id, c.curriculum, String(n), n < MIN_PER_COMPETENCY ? "< 8" : "", c.title]);
+  }
+  const lines = [
+    `  official competencies (mocks sample on-list questions only; ${counts.beyond ?? 0} questions are \`beyond\` the list):`,
+    table(rows, new Set([2])),
+    "  fresh mocks per domain (on-list pool / quota of one mock):",
+  ];
+  for (const g of track.curriculum) {
+    const f = fresh[g.id];
+    lines.push(
+      `    ${g.id}: ${available[g.id] ?? 0} on-list / ${quotas[g.id] ?? 0} = ${f === null ? "-" : f}${f !== null && f !== undefined && f < TARGET_FRESH_MOCKS ? ` (target ${TARGET_FRESH_MOCKS}: needs ${TARGET_FRESH_MOCKS * (quotas[g.id] ?? 0) - (available[g.id] ?? 0)} more)` : ""}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+const MIN_PER_COMPETENCY = 8;
+const TARGET_FRESH_MOCKS = 6;
+
+function warnings(): string {
+  const out: string[] = [];
+  out.push(
+    `same-scenario pairs (warning: content-word Jaccard ≥ ${SAME_SCENARIO.threshold} on stem and options; rewrite or retire true repeats): ${scenarios.length}`,
+  );
+  for (const d of scenarios) {
+    out.push(
+      `  ${d.jaccard.toFixed(2)}  ${d.a.file}:${d.a.line} (${d.a.id})  ~  ${d.b.file}:${d.b.line} (${d.b.id})`,
+    );
+  }
+  out.push("key positions (chi-square against uniform, warning at p < 0.01):");
+  for (const [trackId, groups] of skew) {
+    for (const g of groups) {
+      const counts = [...g.counts]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ");
+      const verdict =
+        g.method === "untested"
+          ? "not tested (fewer than 10)"
+          : `p = ${g.pValue < 0.0001 ? g.pValue.toExponential(1) : g.pValue.toFixed(4)} (${g.method})${g.skewed ? "  WARNING: skewed, rebalance the authored keys" : ""}`;
+      out.push(`  ${trackId}, ${g.label}: n ${g.n}, ${verdict}; ${counts}`);
+    }
+  }
+  out.push(`(bank-wide checks took ${checksMs.toFixed(0)} ms)`);
+  return out.join("\n");
+}
+
 console.log(report(result.bank));
+console.log(`${warnings()}\n`);
 const drillsBy = (key: "target" | "domain") => {
   const counts = new Map<string, number>();
   for (const d of drillResult.drills) counts.set(d[key], (counts.get(d[key]) ?? 0) + 1);

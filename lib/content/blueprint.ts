@@ -1,4 +1,17 @@
+import { BEYOND } from "./schema";
 import type { Bank, DomainInfo, Question, Track } from "./types";
+
+/**
+ * Whether mock exams may use a question. On a track with official competencies (CBA) only
+ * on-list questions count: a question tagged `beyond` (or with no known competency) stays in
+ * practice, drills and review, but never in a mock. Tracks without competencies use every
+ * question.
+ */
+export function isMockEligible(track: Track, question: Question): boolean {
+  if (track.competencies.length === 0) return true;
+  const c = question.competency;
+  return c !== null && c !== BEYOND && track.competencies.some((k) => k.id === c);
+}
 
 /** The grouping mock exams of this track sample by (`domains` or `curriculum`). */
 export function sampledGrouping(track: Track): readonly DomainInfo[] {
@@ -45,13 +58,14 @@ export function blueprintQuotas(
   return quotas;
 }
 
-/** Questions of the track available per grouping id of its blueprint. */
+/** Mock-eligible questions of the track available per grouping id of its blueprint. */
 export function availableByGroup(bank: Bank, trackId: string): Record<string, number> {
   const track = bank.tracks.get(trackId);
   const counts: Record<string, number> = {};
   if (!track) return counts;
   for (const g of sampledGrouping(track)) counts[g.id] = 0;
   for (const q of bank.questionsOf(trackId)) {
+    if (!isMockEligible(track, q)) continue;
     const group = groupOf(track, q);
     if (group !== null && group in counts) counts[group] = (counts[group] ?? 0) + 1;
   }
@@ -73,4 +87,34 @@ export function distinctMocks(bank: Bank, trackId: string): number {
     mocks = Math.min(mocks, Math.floor((available[id] ?? 0) / quota));
   }
   return Number.isFinite(mocks) ? mocks : 0;
+}
+
+/**
+ * Per grouping of the blueprint: how many disjoint full mocks its mock-eligible pool can fill at
+ * its quota (`null` for a grouping with a quota of 0).
+ */
+export function freshMocksByGroup(bank: Bank, trackId: string): Record<string, number | null> {
+  const track = bank.tracks.get(trackId);
+  const out: Record<string, number | null> = {};
+  if (!track) return out;
+  const quotas = blueprintQuotas(track);
+  const available = availableByGroup(bank, trackId);
+  for (const [id, quota] of Object.entries(quotas)) {
+    out[id] = quota > 0 ? Math.floor((available[id] ?? 0) / quota) : null;
+  }
+  return out;
+}
+
+/** Questions per competency id (plus `beyond`) of a track with competencies. */
+export function competencyCounts(bank: Bank, trackId: string): Record<string, number> {
+  const track = bank.tracks.get(trackId);
+  const counts: Record<string, number> = {};
+  if (!track || track.competencies.length === 0) return counts;
+  for (const c of track.competencies) counts[c.id] = 0;
+  counts[BEYOND] = 0;
+  for (const q of bank.questionsOf(trackId)) {
+    const c = q.competency ?? BEYOND;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
+  return counts;
 }

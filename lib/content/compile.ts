@@ -68,6 +68,7 @@ function trackKey(track: Track | null): string {
     track.singleOptionCount,
     track.domains.map((d) => d.id),
     track.curriculum.map((d) => d.id),
+    track.competencies,
   ]);
 }
 

@@ -11,7 +11,14 @@ import {
   renderInline,
   taskChecked,
 } from "./markdown";
-import { errorMap, type FrontMatter, frontMatterSchema, pathLabel, toIssues } from "./schema";
+import {
+  BEYOND,
+  errorMap,
+  type FrontMatter,
+  frontMatterSchema,
+  pathLabel,
+  toIssues,
+} from "./schema";
 import type { OptionKey, Problem, Question, QuestionOption, Track } from "./types";
 import { parseYaml, type YamlPath } from "./yaml";
 
@@ -221,6 +228,27 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
         ["curriculum"],
         `is not allowed: track \`${track.id}\` has no curriculum groupings`,
       );
+    }
+    if (track.competencies.length > 0) {
+      const known = track.competencies.find((c) => c.id === fm.competency);
+      if (fm.competency === undefined) {
+        fmProblem(
+          ["competency"],
+          `is required on track \`${track.id}\` (one of: ${track.competencies.map((c) => c.id).join(", ")}, or \`${BEYOND}\` for a topic the official list does not name)`,
+        );
+      } else if (fm.competency !== BEYOND && !known) {
+        fmProblem(
+          ["competency"],
+          `"${fm.competency}" is not a competency of track \`${track.id}\` (one of: ${track.competencies.map((c) => c.id).join(", ")}, or \`${BEYOND}\`)`,
+        );
+      } else if (known && fm.curriculum !== undefined && fm.curriculum !== known.curriculum) {
+        fmProblem(
+          ["curriculum"],
+          `is "${fm.curriculum}" but competency ${known.id} belongs to \`${known.curriculum}\`: an on-list question's curriculum must be its competency's`,
+        );
+      }
+    } else if (fm.competency !== undefined) {
+      fmProblem(["competency"], `is not allowed: track \`${track.id}\` has no competencies`);
     }
     if (!track.questionTypes.includes(fm.type)) {
       fmProblem(
@@ -467,6 +495,7 @@ export function parseQuestion(input: QuestionInput): ParsedQuestion {
     trackId: input.trackId,
     domain: fm.domain,
     curriculum: fm.curriculum ?? null,
+    competency: fm.competency ?? null,
     type: fm.type,
     difficulty: fm.difficulty,
     tags: fm.tags,

@@ -57,6 +57,10 @@ export function scaffoldQuestion(
     track.curriculum.length > 0
       ? `curriculum: ${T} one of ${track.curriculum.map((c) => c.id).join(" | ")}\n`
       : "";
+  const competency =
+    track.competencies.length > 0
+      ? `competency: ${T} one of ${track.competencies.map((c) => c.id).join(" | ")} | beyond\n`
+      : "";
   const docs = track.domains.find((d) => d.id === domain)?.docs[0]?.url ?? track.officialUrl;
   const options = multiple
     ? [
@@ -84,7 +88,7 @@ export function scaffoldQuestion(
   return `---
 id: ${id}
 domain: ${domain}
-${curriculum}type: ${type}
+${curriculum}${competency}type: ${type}
 difficulty: ${T} easy | medium | hard
 tags: []
 sources:

@@ -2,6 +2,12 @@ import { z } from "zod";
 
 export const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** A competency id (two or three capitals and a number, e.g. `DW1`) or `beyond`. */
+export const COMPETENCY = /^([A-Z]{2,3}[0-9]{1,2}|beyond)$/;
+
+/** The `competency` value of a question about study material the official list does not name. */
+export const BEYOND = "beyond";
+
 /** Hosts whose pages may be cited. A listed host also admits its subdomains. */
 const OFFICIAL_HOSTS = [
   "backstage.io",
@@ -42,6 +48,11 @@ export const frontMatterSchema = z.strictObject({
   id: kebab,
   domain: kebab,
   curriculum: kebab.optional(),
+  /** Official competency id (CBA: DW1 … CU4) or `beyond` for study material off the list. */
+  competency: z
+    .string()
+    .regex(COMPETENCY, "must be a competency id such as `DW1`, or `beyond`")
+    .optional(),
   type: questionTypeSchema,
   difficulty: z.enum(["easy", "medium", "hard"]),
   tags: z.array(kebab).default([]),
@@ -55,6 +66,13 @@ const groupingSchema = z.strictObject({
   weight: z.number().positive().max(100).optional(),
   docs: z.array(z.strictObject({ title: text, url: officialUrl })).min(1),
   notes: text,
+});
+
+const competencySchema = z.strictObject({
+  id: z.string().regex(/^[A-Z]{2,3}[0-9]{1,2}$/, "must be capitals and a number, e.g. `DW1`"),
+  title: text,
+  /** The official curriculum grouping (domain) the competency belongs to. */
+  curriculum: kebab,
 });
 
 /** content/<track>/track.yaml. */
@@ -83,6 +101,8 @@ export const trackSchema = z.strictObject({
   blueprint: z.enum(["domains", "curriculum"]),
   domains: z.array(groupingSchema).min(1),
   curriculum: z.array(groupingSchema).default([]),
+  /** The official competencies, each in one curriculum grouping (CBA); optional. */
+  competencies: z.array(competencySchema).default([]),
   path: z.strictObject({
     /** URL slug of the path page (/paths/<id>); defaults to the kebab-cased name. */
     id: kebab.optional(),

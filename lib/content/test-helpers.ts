@@ -24,6 +24,7 @@ export function makeTrack(over: Partial<Track> = {}): Track {
       { id: "b", title: "B", weight: 40, docs: [], notesHtml: "" },
     ],
     curriculum: [],
+    competencies: [],
     blueprint: "domains",
     path: {
       id: "p",

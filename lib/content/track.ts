@@ -66,6 +66,30 @@ export function parseTrack(
       seen.add(d.id);
     });
   }
+  const competencyIds = new Set<string>();
+  t.competencies.forEach((c, i) => {
+    if (competencyIds.has(c.id)) {
+      report({
+        path: ["competencies", i, "id"],
+        message: `duplicates the competency id \`${c.id}\``,
+      });
+    }
+    competencyIds.add(c.id);
+    if (!t.curriculum.some((g) => g.id === c.curriculum)) {
+      report({
+        path: ["competencies", i, "curriculum"],
+        message: `"${c.curriculum}" is not a curriculum id of this track (one of: ${t.curriculum.map((g) => g.id).join(", ") || "none"})`,
+      });
+    }
+  });
+  t.curriculum.forEach((g, i) => {
+    if (t.competencies.length > 0 && !t.competencies.some((c) => c.curriculum === g.id)) {
+      report({
+        path: ["curriculum", i, "id"],
+        message: `\`${g.id}\` has no competency: list at least one under \`competencies\``,
+      });
+    }
+  });
   const sampled = t[t.blueprint];
   if (sampled.length === 0) {
     report({
@@ -127,6 +151,11 @@ export function parseTrack(
     retakePolicy: t.retakePolicy ?? null,
     domains: t.domains.map(info),
     curriculum: t.curriculum.map(info),
+    competencies: t.competencies.map((c) => ({
+      id: c.id,
+      title: c.title,
+      curriculum: c.curriculum,
+    })),
     blueprint: t.blueprint,
     path: {
       ...t.path,

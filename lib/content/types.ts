@@ -27,6 +27,14 @@ export interface DomainInfo {
   readonly notesHtml: string;
 }
 
+/** One competency of the official curriculum (CBA: DW1 … CU4). */
+export interface Competency {
+  readonly id: string;
+  readonly title: string;
+  /** The curriculum grouping it belongs to. */
+  readonly curriculum: string;
+}
+
 export interface PassingScore {
   readonly score: number;
   /** `percent`: 0-100. `scaled`: 100-1000 (AWS). */
@@ -80,6 +88,11 @@ export interface Track {
   readonly domains: readonly DomainInfo[];
   /** Official curriculum groupings (CBA); empty when the track has none (AWS). */
   readonly curriculum: readonly DomainInfo[];
+  /**
+   * Official competencies (CBA), in the order the curriculum lists them; empty when the track
+   * has none. On a track with competencies, mock exams sample on-list questions only.
+   */
+  readonly competencies: readonly Competency[];
   /** Which grouping mock exams sample by. */
   readonly blueprint: Blueprint;
   readonly path: CertificationPath;
@@ -107,6 +120,11 @@ export interface Question {
   readonly domain: string;
   /** Curriculum grouping id (CBA), `null` on tracks without a curriculum. */
   readonly curriculum: string | null;
+  /**
+   * Official competency id, `beyond` for study material off the official list, or `null` on
+   * tracks without competencies.
+   */
+  readonly competency: string | null;
   readonly type: QuestionType;
   readonly difficulty: Difficulty;
   readonly tags: readonly string[];

@@ -1,4 +1,4 @@
-import { blueprintQuotas, groupOf } from "@/lib/content/blueprint";
+import { blueprintQuotas, groupOf, isMockEligible } from "@/lib/content/blueprint";
 import type { OptionKey, Question, Track } from "@/lib/content/types";
 import { seededRandom, shuffled } from "./random";
 
@@ -9,6 +9,10 @@ import { seededRandom, shuffled } from "./random";
  * Within a grouping, questions the candidate has not seen in recent mocks come first; seen ones
  * fill in only when the bank runs short. When a grouping has fewer questions than its quota, the
  * mock is completed from the other groupings and the shortfall is reported.
+ *
+ * On a track with official competencies (CBA), only on-list questions are sampled (`beyond`
+ * questions stay in practice, drills and review), and each grouping's quota is spread across its
+ * competencies round-robin, so a mock covers every competency of a domain before it repeats one.
  */
 
 export type MockItem = { questionId: string; optionOrder: OptionKey[] };
@@ -29,26 +33,39 @@ export function sampleMock(input: {
   recentlySeen?: ReadonlySet<string>;
 }): MockSample {
   const { track, questions, seed } = input;
-  const count = Math.min(input.count ?? track.questionCount, questions.length);
+  const eligible = questions.filter((q) => isMockEligible(track, q)).length;
+  const count = Math.min(input.count ?? track.questionCount, eligible);
   const seen = input.recentlySeen ?? new Set<string>();
   const random = seededRandom(seed);
   const quotas = blueprintQuotas(track, count);
 
   const byGroup = new Map<string, Question[]>();
   for (const q of questions) {
+    if (!isMockEligible(track, q)) continue;
     const group = groupOf(track, q) ?? "";
     byGroup.set(group, [...(byGroup.get(group) ?? []), q]);
   }
-  // Unseen questions first, each part in seeded random order.
+  // Round-robin over competencies (one bucket on tracks without them), in a seeded order.
+  const roundRobin = (qs: readonly Question[]) => {
+    const buckets = new Map<string, Question[]>();
+    for (const q of shuffled(qs, random)) {
+      const key = q.competency ?? "";
+      buckets.set(key, [...(buckets.get(key) ?? []), q]);
+    }
+    const lists = shuffled([...buckets.keys()].sort(), random).map((k) => buckets.get(k) ?? []);
+    const out: Question[] = [];
+    for (let i = 0; out.length < qs.length; i++) {
+      for (const list of lists) {
+        const q = list[i];
+        if (q) out.push(q);
+      }
+    }
+    return out;
+  };
+  // Unseen questions first, each part spread across competencies.
   const ordered = (qs: readonly Question[]) => [
-    ...shuffled(
-      qs.filter((q) => !seen.has(q.id)),
-      random,
-    ),
-    ...shuffled(
-      qs.filter((q) => seen.has(q.id)),
-      random,
-    ),
+    ...roundRobin(qs.filter((q) => !seen.has(q.id))),
+    ...roundRobin(qs.filter((q) => seen.has(q.id))),
   ];
 
   const chosen: Question[] = [];

@@ -16,6 +16,7 @@ export function makeQuestion(
     trackId: "t",
     domain,
     curriculum: null,
+    competency: null,
     type: correctKeys.length > 1 ? "multiple" : "single",
     difficulty: "medium",
     tags: [],

@@ -33,6 +33,7 @@ function question(
     trackId: "sync-track",
     domain: "catalog",
     curriculum: null,
+    competency: null,
     type: "single",
     difficulty: "easy",
     tags: [],
