@@ -142,6 +142,23 @@ test("hostile input gets a clear 4xx, never a 500", async ({ page }) => {
   }
 });
 
+test("malformed framework requests get a 4xx from the proxy, not a 500", async ({ request }) => {
+  const tree = await request.get("/", {
+    headers: { RSC: "1", "Next-Router-State-Tree": "%E0%A4%A" },
+  });
+  expect(tree.status()).toBe(400);
+  const action = await request.post("/signin", {
+    headers: { "Next-Action": "../../etc", "Content-Type": "text/plain" },
+    data: "[]",
+  });
+  expect(action.status()).toBe(400);
+  const big = await request.post("/signin", {
+    headers: { "Next-Action": "abc123", "Content-Type": "text/plain" },
+    data: "x".repeat(1_100_000),
+  });
+  expect(big.status()).toBe(413);
+});
+
 test("an empty drill check shows no model answer", async ({ page }) => {
   await signedInCandidate(page);
   const drill = loadDrills().drills[0];
