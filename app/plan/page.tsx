@@ -30,7 +30,7 @@ export default async function PlanPage({ searchParams }: Props) {
     studyProfile(db, user.id, track.id),
     loadProgress(db, user.id, track, bank),
   ]);
-  const progress = progressOf({ track, questions, ...history });
+  const progress = progressOf({ track, bank, evidence: history });
   const plan = profile
     ? buildPlan({
         level: profile.level,

@@ -268,7 +268,7 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
       : [],
   );
   await addMisses(tx, attempt.userId, misses);
-  await storeGrades(tx, attemptId, graded);
+  await storeGrades(tx, attemptId, graded, closedAt);
   await tx.attempt.update({
     where: { id: attemptId },
     data: {
@@ -283,18 +283,28 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
   return true;
 }
 
-/** Writes each question's grade and the version it was graded against, in one statement. */
+/**
+ * Writes each question's grade, whether it was answered, and the version it was graded against,
+ * in one statement. `at` dates responses not dated yet (a check keeps its own time).
+ */
 export async function storeGrades(
   tx: Tx,
   attemptId: string,
-  graded: ReadonlyMap<string, { correct: boolean; gradedHash: string } | null>,
+  graded: ReadonlyMap<
+    string,
+    { correct: boolean; gradedHash: string; selected: readonly string[] } | null
+  >,
+  at: Date,
 ) {
   const rows = [...graded].flatMap(([questionId, g]) => (g ? [{ questionId, ...g }] : []));
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    UPDATE "AttemptQuestion" AS aq SET correct = v.correct, "gradedHash" = v.hash
+    UPDATE "AttemptQuestion" AS aq
+       SET correct = v.correct, answered = v.answered, "gradedHash" = v.hash,
+           "respondedAt" = COALESCE(aq."respondedAt", ${at.toISOString()}::timestamp(3))
       FROM unnest(${rows.map((r) => r.questionId)}::text[], ${rows.map((r) => r.correct)}::boolean[],
-                  ${rows.map((r) => r.gradedHash)}::text[]) AS v("questionId", correct, hash)
+                  ${rows.map((r) => r.selected.length > 0)}::boolean[],
+                  ${rows.map((r) => r.gradedHash)}::text[]) AS v("questionId", correct, answered, hash)
      WHERE aq."attemptId" = ${attemptId} AND aq."questionId" = v."questionId"`;
 }
 

@@ -54,7 +54,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
         drillIds.length > 0 ? yamlSkill(db, user.id, drillIds) : null,
       ])
     : [null, null, 0, null];
-  const progress = history ? progressOf({ track, questions, ...history }) : null;
+  const progress = history ? progressOf({ track, bank, evidence: history }) : null;
 
   return (
     <article className="space-y-8">
@@ -84,6 +84,14 @@ export default async function TrackPage({ params, searchParams }: Props) {
           </p>
         ) : (
           <form action={startMockAction.bind(null, track.id)} className="space-y-2" id="start">
+            {progress && progress.freshness.nextMockRepeats > 0 && (
+              <p className="text-sm text-amber-800 dark:text-amber-200" data-testid="repeat-warning">
+                A new mock will repeat {progress.freshness.nextMockRepeats} question
+                {progress.freshness.nextMockRepeats === 1 ? "" : "s"} you have seen before: the
+                bank has no more fresh ones in some domains. Repeats do not count towards
+                readiness.
+              </p>
+            )}
             {overQuota && (
               <p role="alert" className="text-sm text-red-700 dark:text-red-300">
                 You have started many mocks in the last hour. Try again later.
