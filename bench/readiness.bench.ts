@@ -31,7 +31,10 @@ for (const [name, blueprint] of Object.entries(CALIBRATION_BLUEPRINTS)) {
       tables.push(
         `\n${name}, new rule: reliability (P(pass) decile → candidates, mean prediction, observed pass rate)\n` +
           c.reliability
-            .map((r) => `  ${r.from.toFixed(1)}: n ${String(r.n).padStart(4)}  predicted ${r.predicted.toFixed(2)}  observed ${r.observed.toFixed(2)}`)
+            .map(
+              (r) =>
+                `  ${r.from.toFixed(1)}: n ${String(r.n).padStart(4)}  predicted ${r.predicted.toFixed(2)}  observed ${r.observed.toFixed(2)}`,
+            )
             .join("\n"),
       );
     }

@@ -25,7 +25,6 @@ export default async function PlanPage({ searchParams }: Props) {
   if (!track) throw new Error("the cba track is missing");
   const user = await requireUser(`/plan?track=${track.id}`);
   const db = getDb();
-  const questions = bank.questionsOf(track.id);
   const [profile, history] = await Promise.all([
     studyProfile(db, user.id, track.id),
     loadProgress(db, user.id, track, bank),

@@ -21,9 +21,6 @@ import { type MockItem, sampleMock } from "./sampling";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Mocks considered "recent" when sampling avoids repeats. */
-const RECENT_MOCKS = 3;
-
 export type StartResult = { attemptId: string; resumed: boolean; isBaseline: boolean };
 
 const questionRows = (items: readonly MockItem[], bank: Pick<Bank, "byId">) =>
@@ -63,19 +60,21 @@ export async function startMock(
       }
       if (open) await closeAttemptTx(tx, open.id, bank, now);
 
-      const previous = await tx.attempt.findMany({
+      // Fresh questions first, then those seen longest ago (any mode counts as seen).
+      const seen = await tx.$queryRaw<{ questionId: string; at: Date }[]>`
+        SELECT aq."questionId", max(a."startedAt") AS at
+          FROM "AttemptQuestion" aq JOIN "Attempt" a ON a.id = aq."attemptId"
+         WHERE a."userId" = ${userId} AND a."trackId" = ${track.id}
+         GROUP BY aq."questionId"`;
+      const mocksBefore = await tx.attempt.count({
         where: { userId, trackId: track.id, mode: "mock" },
-        orderBy: { startedAt: "desc" },
-        take: RECENT_MOCKS,
-        select: { questions: { select: { questionId: true } } },
       });
-      const recentlySeen = new Set(previous.flatMap((a) => a.questions.map((q) => q.questionId)));
       const seed = randomInt(0, 2 ** 31 - 1);
       const sample = sampleMock({
         track,
         questions: bank.questionsOf(track.id),
         seed,
-        recentlySeen,
+        lastSeen: new Map(seen.map((r) => [r.questionId, r.at])),
         ...(input.count ? { count: input.count } : {}),
       });
       const attempt = await tx.attempt.create({
@@ -84,7 +83,7 @@ export async function startMock(
           trackId: track.id,
           mode: "mock",
           seed,
-          isBaseline: previous.length === 0,
+          isBaseline: mocksBefore === 0,
           startedAt: now,
           deadline: deadlineFor(now, input.durationMinutes ?? track.durationMinutes),
           questions: { create: questionRows(sample.items, bank) },

@@ -85,11 +85,13 @@ export default async function TrackPage({ params, searchParams }: Props) {
         ) : (
           <form action={startMockAction.bind(null, track.id)} className="space-y-2" id="start">
             {progress && progress.freshness.nextMockRepeats > 0 && (
-              <p className="text-sm text-amber-800 dark:text-amber-200" data-testid="repeat-warning">
+              <p
+                className="text-sm text-amber-800 dark:text-amber-200"
+                data-testid="repeat-warning"
+              >
                 A new mock will repeat {progress.freshness.nextMockRepeats} question
-                {progress.freshness.nextMockRepeats === 1 ? "" : "s"} you have seen before: the
-                bank has no more fresh ones in some domains. Repeats do not count towards
-                readiness.
+                {progress.freshness.nextMockRepeats === 1 ? "" : "s"} you have seen before: the bank
+                has no more fresh ones in some domains. Repeats do not count towards readiness.
               </p>
             )}
             {overQuota && (
