@@ -6,6 +6,7 @@ import type {
   ResolveInput,
 } from "@/lib/analytics/reports";
 import { GRACE_MS } from "@/lib/exam/deadline";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma.server";
 import { hitRateLimit, type RateLimitPolicy } from "@/lib/rate-limit.server";
 
@@ -22,7 +23,8 @@ export type SubmitResult =
   | { status: "refused"; message: string };
 
 /**
- * Files a report on the version of a question the user was shown, or updates their open report on
+ * Files a report on the version of a question the user was shown (the version the given attempt
+ * of theirs pinned, else the current one), or updates their open report on
  * that version (one open report per user per version, enforced by a unique index). Refused while
  * the question is in one of the user's open mocks: a report must not pause a mock or leak a key.
  */
@@ -34,10 +36,16 @@ export async function submitReport(
 ): Promise<SubmitResult> {
   const limit = await hitRateLimit(db, `report:${userId}`, REPORT_POLICY);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const [check] = await db.$queryRaw<{ version: boolean; seen: boolean; inOpenMock: boolean }[]>`
+  const [check] = await db.$queryRaw<{ hash: string | null; seen: boolean; inOpenMock: boolean }[]>`
     SELECT
-      EXISTS (SELECT 1 FROM "QuestionVersion" v
-              WHERE v."questionId" = ${input.questionId} AND v.hash = ${input.questionHash}) AS version,
+      ${
+        input.attemptId
+          ? Prisma.sql`(SELECT aq."questionHash" FROM "AttemptQuestion" aq
+               JOIN "Attempt" a ON a.id = aq."attemptId"
+               WHERE a.id = ${input.attemptId} AND a."userId" = ${userId}
+                 AND aq."questionId" = ${input.questionId})`
+          : Prisma.sql`(SELECT q."currentHash" FROM "Question" q WHERE q.id = ${input.questionId})`
+      } AS hash,
       (EXISTS (SELECT 1 FROM "AttemptQuestion" aq JOIN "Attempt" a ON a.id = aq."attemptId"
                WHERE a."userId" = ${userId} AND aq."questionId" = ${input.questionId})
        OR EXISTS (SELECT 1 FROM "ReviewCard" c
@@ -48,7 +56,8 @@ export async function submitReport(
                 AND (a.deadline IS NULL
                      OR a.deadline + ${`${GRACE_MS} milliseconds`}::interval >= ${now.toISOString()}::timestamp(3)))
         AS "inOpenMock"`;
-  if (!check?.version || !check.seen) {
+  const questionHash = check?.hash;
+  if (!questionHash || !check.seen) {
     return { status: "refused", message: "You can only report questions you have answered." };
   }
   if (check.inOpenMock) {
@@ -60,7 +69,7 @@ export async function submitReport(
   const [row] = await db.$queryRaw<{ id: string; updated: boolean }[]>`
     INSERT INTO "QuestionReport"
       (id, "userId", "questionId", "questionHash", category, comment, "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${userId}, ${input.questionId}, ${input.questionHash},
+    VALUES (${randomUUID()}, ${userId}, ${input.questionId}, ${questionHash},
       ${input.category}::"ReportCategory", ${input.comment}, ${now.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3))
     ON CONFLICT ("userId", "questionId", "questionHash", "openSlot") DO UPDATE
       SET category = EXCLUDED.category, comment = EXCLUDED.comment, "updatedAt" = EXCLUDED."updatedAt"

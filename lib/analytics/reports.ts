@@ -46,12 +46,16 @@ const id = z
 
 export const reportInputSchema = z.object({
   questionId: id,
-  /** The version the reporter was shown. */
-  questionHash: z
+  /**
+   * The attempt the question was shown in (review page, practice feedback): the report is on the
+   * version that attempt showed. Without it (the review deck), on the current version.
+   */
+  attemptId: z
     .string()
     .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9]+$/, "Not a version hash."),
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not an attempt id.")
+    .optional(),
   category: z.enum(REPORT_CATEGORIES),
   comment: userText(COMMENT_MAX).default(""),
 });

@@ -36,7 +36,7 @@ async function answered(userId: string, trackId = newTrack()) {
 }
 
 const input = (questionId: string, extra: Record<string, unknown> = {}) =>
-  reportInputSchema.parse({ questionId, questionHash: "v1", category: "wrong_key", ...extra });
+  reportInputSchema.parse({ questionId, category: "wrong_key", ...extra });
 
 describe("reports", () => {
   it("one open report per user per version: a second report updates the first", async () => {
@@ -109,14 +109,31 @@ describe("reports", () => {
     expect((await submitReport(db, user, input(questionId))).status).toBe("ok");
   });
 
-  it("is refused for a question the user never answered, or a version that does not exist", async () => {
+  it("is refused for a question the user never answered, or through someone else's attempt", async () => {
     const [user, stranger] = await newUsers(db, 2);
     if (!user || !stranger) throw new Error("users");
     const { questionId } = await answered(user);
     expect((await submitReport(db, stranger, input(questionId))).status).toBe("refused");
-    expect((await submitReport(db, user, input(questionId, { questionHash: "nope" }))).status).toBe(
-      "refused",
-    );
+    const attempt = await db.attemptQuestion.findFirstOrThrow({ where: { questionId } });
+    const viaTheirs = input(questionId, { attemptId: attempt.attemptId });
+    expect((await submitReport(db, stranger, viaTheirs)).status).toBe("refused");
+    expect((await submitReport(db, user, viaTheirs)).status).toBe("ok");
+  });
+
+  it("is on the version the attempt showed, or else the current version", async () => {
+    const [user] = await newUsers(db, 1);
+    if (!user) throw new Error("user");
+    const { questionId } = await answered(user);
+    const shownIn = await db.attemptQuestion.findFirstOrThrow({ where: { questionId } });
+    await db.questionVersion.create({ data: { questionId, hash: "v2", correctKeys: ["B"] } });
+    await db.question.update({ where: { id: questionId }, data: { currentHash: "v2" } });
+    await submitReport(db, user, input(questionId, { attemptId: shownIn.attemptId }));
+    await submitReport(db, user, input(questionId, { category: "typo" }));
+    const mine = await myReports(db, user);
+    expect(mine.map((r) => [r.questionHash, r.category]).sort()).toEqual([
+      ["v1", "wrong_key"],
+      ["v2", "typo"],
+    ]);
   });
 
   it("a learner sees only their own reports, with the author's note", async () => {
@@ -164,7 +181,7 @@ describe("reports", () => {
 });
 
 describe("report input", () => {
-  const base = { questionId: "cba-catalog-001", questionHash: "abc123", category: "typo" };
+  const base = { questionId: "cba-catalog-001", category: "typo" };
   it("accepts a comment of 2,000 characters and refuses longer, NUL bytes and lone surrogates", () => {
     expect(reportInputSchema.safeParse({ ...base, comment: "x".repeat(2000) }).success).toBe(true);
     expect(reportInputSchema.safeParse({ ...base, comment: "x".repeat(2001) }).success).toBe(false);
