@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { DomainTable } from "@/components/domain-table";
 import { Html } from "@/components/html";
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
+import { ReportProblem } from "@/components/report-problem";
 import { deriveState, loadAttempt, scoreOf, timeSpentOf } from "@/lib/attempts.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
@@ -207,6 +208,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                 <summary className="cursor-pointer font-semibold">Explanation and sources</summary>
                 <ExplanationAndSources question={q} />
               </details>
+              <ReportProblem questionId={q.id} attemptId={attempt.id} />
             </li>
           ))}
         </ol>
