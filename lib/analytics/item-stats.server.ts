@@ -39,32 +39,32 @@ const BATCH = 20_000;
  * attempt's end, at most 10 minutes (lib/exam/practice `timeSpent`).
  */
 export function countedResponsesSql(trackId: string | null) {
+  // The attempt filters are written out in each part (no shared CTE): PostgreSQL then estimates
+  // each join from the table's statistics and picks hash joins over sequential scans, where a
+  // CTE's guessed row count led it to one index probe per attempt.
+  const track = trackId === null ? Prisma.empty : Prisma.sql`AND a."trackId" = ${trackId}`;
+  const closedMock = Prisma.sql`a.mode = 'mock' AND a.status <> 'in_progress' ${track}`;
+  const graded = Prisma.sql`(a.mode <> 'mock' OR a.status <> 'in_progress') ${track}`;
   return Prisma.sql`
-    WITH att AS (
-      SELECT a.id, a."userId", a.mode, a.deadline, a."submittedAt",
-        COALESCE(a."submittedAt", a.deadline, now() AT TIME ZONE 'UTC') AS "endAt"
-      FROM "Attempt" a
-      WHERE (${trackId}::text IS NULL OR a."trackId" = ${trackId}::text)
-        AND (a.mode <> 'mock' OR a.status <> 'in_progress')
-    ),
-    ans AS (
+    WITH ans AS (
       SELECT DISTINCT ON (e."attemptId", e."questionId") e."attemptId", e."questionId", e.selected
-      FROM "AnswerEvent" e JOIN att ON att.id = e."attemptId" AND att.mode = 'mock'
-      WHERE e.kind = 'answer' AND (att.deadline IS NULL OR e."answeredAt" <= att.deadline)
+      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
+      WHERE ${closedMock} AND e.kind = 'answer'
+        AND (a.deadline IS NULL OR e."answeredAt" <= a.deadline)
       ORDER BY e."attemptId", e."questionId", e."answeredAt" DESC, e.sequence DESC
     ),
     mock_items AS (
-      SELECT att."userId", att.id AS "attemptId", aq."questionId", aq."questionHash" AS hash,
-        att."submittedAt" AS "gradedAt", 0::bigint AS ord, sel.selected,
+      SELECT a."userId", a.id AS "attemptId", aq."questionId", aq."questionHash" AS hash,
+        a."submittedAt" AS "gradedAt", 0::bigint AS ord, sel.selected,
         (sel.selected @> qv."correctKeys" AND sel.selected <@ qv."correctKeys") AS correct
-      FROM att
-      JOIN "AttemptQuestion" aq ON aq."attemptId" = att.id
+      FROM "Attempt" a
+      JOIN "AttemptQuestion" aq ON aq."attemptId" = a.id
       JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
-      LEFT JOIN ans ON ans."attemptId" = att.id AND ans."questionId" = aq."questionId"
+      LEFT JOIN ans ON ans."attemptId" = a.id AND ans."questionId" = aq."questionId"
       CROSS JOIN LATERAL (SELECT COALESCE(ans.selected, '{}'::text[]) AS selected) sel
-      WHERE att.mode = 'mock'
+      WHERE ${closedMock}
     ),
-    graded AS (
+    responses AS (
       SELECT m."userId", m."attemptId", m."questionId", m.hash, m."gradedAt", m.ord, m.selected,
         m.correct,
         (SUM(m.correct::int) OVER p - m.correct::int)::float8 / NULLIF(COUNT(*) OVER p - 1, 0)
@@ -72,20 +72,22 @@ export function countedResponsesSql(trackId: string | null) {
       FROM mock_items m
       WINDOW p AS (PARTITION BY m."attemptId")
       UNION ALL
-      SELECT att."userId", att.id, c."questionId", aq."questionHash", c."answeredAt", c.sequence,
+      SELECT a."userId", a.id, c."questionId", aq."questionHash", c."answeredAt", c.sequence,
         c.selected, (c.selected @> qv."correctKeys" AND c.selected <@ qv."correctKeys"),
         NULL::float8
       FROM "AnswerEvent" c
-      JOIN att ON att.id = c."attemptId" AND att.mode <> 'mock'
+      JOIN "Attempt" a ON a.id = c."attemptId"
       JOIN "AttemptQuestion" aq ON aq."attemptId" = c."attemptId" AND aq."questionId" = c."questionId"
       JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
-      WHERE c.kind = 'check'
+      WHERE a.mode <> 'mock' ${track} AND c.kind = 'check'
     ),
     visits AS (
       SELECT e."attemptId", e."questionId", LEAST(600000, GREATEST(0, EXTRACT(EPOCH FROM (
-          COALESCE(LEAD(e."answeredAt") OVER w, att."endAt") - e."answeredAt")) * 1000)) AS ms
-      FROM "AnswerEvent" e JOIN att ON att.id = e."attemptId"
-      WHERE e.kind = 'visit' AND e."answeredAt" <= att."endAt"
+          COALESCE(LEAD(e."answeredAt") OVER w, a."submittedAt", a.deadline, now() AT TIME ZONE 'UTC')
+          - e."answeredAt")) * 1000)) AS ms
+      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
+      WHERE ${graded} AND e.kind = 'visit'
+        AND e."answeredAt" <= COALESCE(a."submittedAt", a.deadline, now() AT TIME ZONE 'UTC')
       WINDOW w AS (PARTITION BY e."attemptId" ORDER BY e."answeredAt", e.sequence)
     ),
     spent AS (
@@ -93,14 +95,14 @@ export function countedResponsesSql(trackId: string | null) {
     ),
     flags AS (
       SELECT DISTINCT ON (e."attemptId", e."questionId") e."attemptId", e."questionId", e.flagged
-      FROM "AnswerEvent" e JOIN att ON att.id = e."attemptId"
-      WHERE e.kind = 'flag'
+      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
+      WHERE ${graded} AND e.kind = 'flag'
       ORDER BY e."attemptId", e."questionId", e."answeredAt" DESC, e.sequence DESC
     ),
     firsts AS (
-      SELECT DISTINCT ON (g."userId", g."questionId") g.*
-      FROM graded g
-      ORDER BY g."userId", g."questionId", g."gradedAt", g.ord, g."attemptId"
+      SELECT DISTINCT ON (r."userId", r."questionId") r.*
+      FROM responses r
+      ORDER BY r."userId", r."questionId", r."gradedAt", r.ord, r."attemptId"
     )
     SELECT f."questionId", f.hash, f.selected, f.correct, f.rest, t.ms AS "timeMs",
       COALESCE(fl.flagged, false) AS flagged
