@@ -34,6 +34,8 @@ test("a learner reports a question from the review page; an author declines it w
   page,
   browser,
 }) => {
+  // Two users, two sign-ins (bcrypt) and a statistics computation: more than the default budget.
+  test.slow();
   const learner = await newUser("learner");
   const author = await newUser("author");
   // A short closed mock to review, taken through the real repository.

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ItemStats } from "@/lib/analytics/item-stats";
-import { fixed2, isSortKey, percent, sortRows, type TriageRow } from "@/lib/analytics/triage";
+import {
+  fixed2,
+  isSortKey,
+  percent,
+  repoContentPath,
+  sortRows,
+  type TriageRow,
+} from "@/lib/analytics/triage";
 
 const stats = (n: number, pointBiserial: number | null, flags: ItemStats["flags"] = []) =>
   ({ n, pointBiserial, flags }) as unknown as ItemStats;
@@ -39,5 +46,15 @@ describe("sortable lists", () => {
       "83%",
       "—",
     ]);
+  });
+});
+
+describe("repository path of a question file", () => {
+  it("maps the bank folder in use back to content/", () => {
+    expect(repoContentPath("content/cba/catalog/q.md", "content")).toBe("content/cba/catalog/q.md");
+    expect(repoContentPath(".data/e2e-content/cba/x.md", ".data/e2e-content")).toBe(
+      "content/cba/x.md",
+    );
+    expect(repoContentPath("elsewhere/q.md", "content")).toBe("elsewhere/q.md");
   });
 });

@@ -58,3 +58,12 @@ export const fixed2 = (value: number | null | undefined) =>
 /** `83%`, or a dash. */
 export const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${Math.round(value * 100)}%`;
+
+/**
+ * A question file's path in the repository (`content/<track>/…`), whatever folder the app reads
+ * the bank from (`PASSMARK_CONTENT_DIR`, repo-relative `root`).
+ */
+export function repoContentPath(file: string, root: string): string {
+  const prefix = `${root.replace(/\/+$/, "")}/`;
+  return root && file.startsWith(prefix) ? `content/${file.slice(prefix.length)}` : file;
+}

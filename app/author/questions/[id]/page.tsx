@@ -5,8 +5,9 @@ import { QuestionReports, QuestionStats } from "@/components/question-analysis";
 import { QuestionAnswerView, QuestionCandidateView } from "@/components/question-view";
 import { cachedItemStats } from "@/lib/analytics/item-stats-cache.server";
 import { reportsOnQuestion } from "@/lib/analytics/reports.server";
+import { repoContentPath } from "@/lib/analytics/triage";
 import { requireRole } from "@/lib/auth/session.server";
-import { loadBank } from "@/lib/content/load.server";
+import { contentRoot, defaultContentDir, loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 
 type Props = {
@@ -43,7 +44,8 @@ export default async function QuestionPreviewPage({ params, searchParams }: Prop
   const versions = stats
     .filter((s) => s.questionId === question.id)
     .sort((a, b) => b.versionCreatedAt.getTime() - a.versionCreatedAt.getTime());
-  const edit = editUrl(question.file);
+  const file = repoContentPath(question.file, contentRoot(defaultContentDir()));
+  const edit = editUrl(file);
 
   return (
     <article className="space-y-6">
@@ -59,7 +61,7 @@ export default async function QuestionPreviewPage({ params, searchParams }: Prop
         </p>
         {question.tags.length > 0 && <p className="text-sm">Tags: {question.tags.join(", ")}</p>}
         <p className="text-sm">
-          File: <code data-testid="content-path">{question.file}</code>
+          File: <code data-testid="content-path">{file}</code>
           {edit && (
             <>
               {" "}
