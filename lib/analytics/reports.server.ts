@@ -115,14 +115,6 @@ export async function myReports(db: Db, userId: string): Promise<MyReport[]> {
   });
 }
 
-/** The user's open report on a question version, if any (to prefill the form). */
-export function openReportOf(db: Db, userId: string, questionId: string, questionHash: string) {
-  return db.questionReport.findFirst({
-    where: { userId, questionId, questionHash, status: "open" },
-    select: MY_FIELDS,
-  });
-}
-
 /**
  * Accepted reports on a version that is no longer the question's current one become `fixed`, in
  * the current version. Idempotent; run before reports are read.
