@@ -8,10 +8,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma.server";
 
 /**
- * Item statistics from the database (ADR 0014). PostgreSQL picks the counted responses, a user's
- * first graded response per question, and grades each against the key of the version it showed;
- * Node reads them through a cursor in batches into one `ItemAccumulator` per question version, so
- * neither the events nor every response are ever held at once. Used by the author pages (through
+ * Item statistics from the database (ADR 0014). Each graded response is derived from the answer
+ * events once, into `ItemResponse` (`recordResponses`); PostgreSQL then picks each user's first
+ * graded response per question, and Node reads them through a cursor in batches into one
+ * `ItemAccumulator` per question version, so neither the events nor every response are ever held
+ * in memory at once. Used by the author pages (through
  * `cachedItemStats`), `npm run content:stats` and `npm run bench:stats`.
  *
  * Not `server-only`: the CLI and the benchmark import it too.
@@ -32,96 +33,132 @@ type ResponseRow = {
 const BATCH = 20_000;
 
 /**
- * The counted responses with their question and version. Mirrors lib/attempts.server.ts:
- * a mock's answer is its latest `answer` event by time then arrival, up to the deadline; a
- * practice or drill check's answer is the check event's selection; the flag is the latest
- * `flag` event; time on a question sums its visits, each lasting until the next visit or the
- * attempt's end, at most 10 minutes (lib/exam/practice `timeSpent`).
+ * Records, once, the graded responses that are not in `ItemResponse` yet: every question of each
+ * newly closed mock, and each new practice or drill check. Mirrors lib/attempts.server.ts:
+ * a mock's answer is its latest `answer` event (by time, then arrival) up to the deadline; a
+ * check's answer is the check event's selection; the flag is the latest `flag` event (up to the
+ * check for a check); time on a question sums its visits, each lasting until the next visit or
+ * the close (the check), at most 10 minutes (lib/exam/practice `timeSpent`). Each response is
+ * graded against the key of the version it showed. Serialised by an advisory lock; idempotent.
+ *
+ * The attempt filters are written out in each part (no shared CTE): PostgreSQL then estimates each
+ * join from the table's statistics and picks hash joins over sequential scans.
  */
-export function countedResponsesSql(trackId: string | null) {
-  // The attempt filters are written out in each part (no shared CTE): PostgreSQL then estimates
-  // each join from the table's statistics and picks hash joins over sequential scans, where a
-  // CTE's guessed row count led it to one index probe per attempt.
+export async function recordResponses(db: Db, trackId: string | null = null): Promise<number> {
   const track = trackId === null ? Prisma.empty : Prisma.sql`AND a."trackId" = ${trackId}`;
-  const closedMock = Prisma.sql`a.mode = 'mock' AND a.status <> 'in_progress' ${track}`;
-  const graded = Prisma.sql`(a.mode <> 'mock' OR a.status <> 'in_progress') ${track}`;
-  return Prisma.sql`
-    WITH ans AS (
-      SELECT DISTINCT ON (e."attemptId", e."questionId") e."attemptId", e."questionId", e.selected
-      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
-      WHERE ${closedMock} AND e.kind = 'answer'
-        AND (a.deadline IS NULL OR e."answeredAt" <= a.deadline)
-      ORDER BY e."attemptId", e."questionId", e."answeredAt" DESC, e.sequence DESC
-    ),
-    mock_items AS (
-      SELECT a."userId", a.id AS "attemptId", aq."questionId", aq."questionHash" AS hash,
-        a."submittedAt" AS "gradedAt", 0::bigint AS ord, sel.selected,
-        (sel.selected @> qv."correctKeys" AND sel.selected <@ qv."correctKeys") AS correct
-      FROM "Attempt" a
-      JOIN "AttemptQuestion" aq ON aq."attemptId" = a.id
-      JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
-      LEFT JOIN ans ON ans."attemptId" = a.id AND ans."questionId" = aq."questionId"
-      CROSS JOIN LATERAL (SELECT COALESCE(ans.selected, '{}'::text[]) AS selected) sel
-      WHERE ${closedMock}
-    ),
-    responses AS (
-      SELECT m."userId", m."attemptId", m."questionId", m.hash, m."gradedAt", m.ord, m.selected,
-        m.correct,
-        (SUM(m.correct::int) OVER p - m.correct::int)::float8 / NULLIF(COUNT(*) OVER p - 1, 0)
-          AS rest
-      FROM mock_items m
-      WINDOW p AS (PARTITION BY m."attemptId")
-      UNION ALL
-      SELECT a."userId", a.id, c."questionId", aq."questionHash", c."answeredAt", c.sequence,
-        c.selected, (c.selected @> qv."correctKeys" AND c.selected <@ qv."correctKeys"),
-        NULL::float8
-      FROM "AnswerEvent" c
-      JOIN "Attempt" a ON a.id = c."attemptId"
-      JOIN "AttemptQuestion" aq ON aq."attemptId" = c."attemptId" AND aq."questionId" = c."questionId"
-      JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
-      WHERE a.mode <> 'mock' ${track} AND c.kind = 'check'
-    ),
-    visits AS (
-      SELECT e."attemptId", e."questionId", LEAST(600000, GREATEST(0, EXTRACT(EPOCH FROM (
-          COALESCE(LEAD(e."answeredAt") OVER w, a."submittedAt", a.deadline, now() AT TIME ZONE 'UTC')
-          - e."answeredAt")) * 1000)) AS ms
-      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
-      WHERE ${graded} AND e.kind = 'visit'
-        AND e."answeredAt" <= COALESCE(a."submittedAt", a.deadline, now() AT TIME ZONE 'UTC')
-      WINDOW w AS (PARTITION BY e."attemptId" ORDER BY e."answeredAt", e.sequence)
-    ),
-    spent AS (
-      SELECT "attemptId", "questionId", SUM(ms)::float8 AS ms FROM visits GROUP BY 1, 2
-    ),
-    flags AS (
-      SELECT DISTINCT ON (e."attemptId", e."questionId") e."attemptId", e."questionId", e.flagged
-      FROM "AnswerEvent" e JOIN "Attempt" a ON a.id = e."attemptId"
-      WHERE ${graded} AND e.kind = 'flag'
-      ORDER BY e."attemptId", e."questionId", e."answeredAt" DESC, e.sequence DESC
-    ),
-    firsts AS (
-      SELECT DISTINCT ON (r."userId", r."questionId") r.*
-      FROM responses r
-      ORDER BY r."userId", r."questionId", r."gradedAt", r.ord, r."attemptId"
-    )
-    SELECT f."questionId", f.hash, f.selected, f.correct, f.rest, t.ms AS "timeMs",
-      COALESCE(fl.flagged, false) AS flagged
-    FROM firsts f
-    LEFT JOIN spent t ON t."attemptId" = f."attemptId" AND t."questionId" = f."questionId"
-    LEFT JOIN flags fl ON fl."attemptId" = f."attemptId" AND fl."questionId" = f."questionId"`;
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('passmark:item-responses'))`;
+      await tx.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`);
+      return tx.$executeRaw`
+        WITH mocks AS MATERIALIZED (
+          SELECT a.id, a."userId", a."trackId", a.deadline, a."submittedAt"
+          FROM "Attempt" a
+          WHERE a.mode = 'mock' AND a.status <> 'in_progress' ${track}
+            AND NOT EXISTS (SELECT 1 FROM "ItemResponse" r WHERE r."attemptId" = a.id)
+        ),
+        checks AS MATERIALIZED (
+          SELECT c."attemptId", c."questionId", c.selected, c."answeredAt", c.sequence,
+            a."userId", a."trackId"
+          FROM "AnswerEvent" c JOIN "Attempt" a ON a.id = c."attemptId"
+          WHERE c.kind = 'check' AND a.mode <> 'mock' ${track}
+            AND NOT EXISTS (SELECT 1 FROM "ItemResponse" r
+                            WHERE r."attemptId" = c."attemptId" AND r."questionId" = c."questionId")
+        ),
+        ans AS (
+          SELECT DISTINCT ON (e."attemptId", e."questionId") e."attemptId", e."questionId", e.selected
+          FROM "AnswerEvent" e JOIN mocks m ON m.id = e."attemptId"
+          WHERE e.kind = 'answer' AND (m.deadline IS NULL OR e."answeredAt" <= m.deadline)
+          ORDER BY e."attemptId", e."questionId", e."answeredAt" DESC, e.sequence DESC
+        ),
+        visits AS (
+          SELECT e."attemptId", e."questionId", e."answeredAt",
+            LEAD(e."answeredAt") OVER (PARTITION BY e."attemptId" ORDER BY e."answeredAt", e.sequence)
+              AS next
+          FROM "AnswerEvent" e
+          WHERE e.kind = 'visit' AND e."attemptId" IN (
+            SELECT id FROM mocks UNION SELECT "attemptId" FROM checks)
+        ),
+        flags AS (
+          SELECT e."attemptId", e."questionId", e.flagged, e."answeredAt", e.sequence
+          FROM "AnswerEvent" e
+          WHERE e.kind = 'flag' AND e."attemptId" IN (
+            SELECT id FROM mocks UNION SELECT "attemptId" FROM checks)
+        ),
+        mock_items AS (
+          SELECT m.id AS "attemptId", aq."questionId", m."userId", m."trackId",
+            aq."questionHash", m."submittedAt" AS "gradedAt", sel.selected,
+            (sel.selected @> qv."correctKeys" AND sel.selected <@ qv."correctKeys") AS correct
+          FROM mocks m
+          JOIN "AttemptQuestion" aq ON aq."attemptId" = m.id
+          JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
+          LEFT JOIN ans ON ans."attemptId" = m.id AND ans."questionId" = aq."questionId"
+          CROSS JOIN LATERAL (SELECT COALESCE(ans.selected, '{}'::text[]) AS selected) sel
+        ),
+        rows AS (
+          SELECT i."attemptId", i."questionId", i."userId", i."trackId", i."questionHash",
+            i."gradedAt", 0::bigint AS ord, i.selected, i.correct,
+            (SUM(i.correct::int) OVER p - i.correct::int)::float8 / NULLIF(COUNT(*) OVER p - 1, 0)
+              AS rest,
+            i."gradedAt" AS "endAt"
+          FROM mock_items i
+          WINDOW p AS (PARTITION BY i."attemptId")
+          UNION ALL
+          SELECT c."attemptId", c."questionId", c."userId", c."trackId", aq."questionHash",
+            c."answeredAt", c.sequence, c.selected,
+            (c.selected @> qv."correctKeys" AND c.selected <@ qv."correctKeys"), NULL::float8,
+            c."answeredAt"
+          FROM checks c
+          JOIN "AttemptQuestion" aq ON aq."attemptId" = c."attemptId" AND aq."questionId" = c."questionId"
+          JOIN "QuestionVersion" qv ON qv."questionId" = aq."questionId" AND qv.hash = aq."questionHash"
+        ),
+        spent AS (
+          SELECT r."attemptId", r."questionId", SUM(LEAST(600000, GREATEST(0, EXTRACT(EPOCH FROM (
+              LEAST(COALESCE(v.next, r."endAt"), r."endAt") - v."answeredAt")) * 1000)))::float8 AS ms
+          FROM rows r JOIN visits v ON v."attemptId" = r."attemptId" AND v."questionId" = r."questionId"
+          WHERE v."answeredAt" <= r."endAt"
+          GROUP BY r."attemptId", r."questionId"
+        ),
+        flagged AS (
+          SELECT DISTINCT ON (r."attemptId", r."questionId") r."attemptId", r."questionId", f.flagged
+          FROM rows r JOIN flags f ON f."attemptId" = r."attemptId" AND f."questionId" = r."questionId"
+          WHERE f."answeredAt" <= r."endAt"
+          ORDER BY r."attemptId", r."questionId", f."answeredAt" DESC, f.sequence DESC
+        )
+        INSERT INTO "ItemResponse" ("attemptId", "questionId", "userId", "trackId", "questionHash",
+          "gradedAt", ord, selected, correct, rest, "timeMs", flagged)
+        SELECT r."attemptId", r."questionId", r."userId", r."trackId", r."questionHash",
+          r."gradedAt", r.ord, r.selected, r.correct, r.rest, s.ms, COALESCE(fl.flagged, false)
+        FROM rows r
+        LEFT JOIN spent s ON s."attemptId" = r."attemptId" AND s."questionId" = r."questionId"
+        LEFT JOIN flagged fl ON fl."attemptId" = r."attemptId" AND fl."questionId" = r."questionId"
+        ON CONFLICT DO NOTHING`;
+    },
+    { timeout: 300_000 },
+  );
 }
 
-/** Streams the counted responses (in no particular order) through a server-side cursor. */
+/**
+ * Streams the counted responses, each user's first graded response per question (ADR 0014), from
+ * `ItemResponse` through a server-side cursor, after recording any new ones.
+ */
 export async function forEachCountedResponse(
   db: Db,
   filter: StatsFilter,
   visit: (row: ResponseRow) => void,
 ): Promise<void> {
+  const trackId = filter.trackId ?? null;
+  await recordResponses(db, trackId);
+  const track = trackId === null ? Prisma.empty : Prisma.sql`WHERE r."trackId" = ${trackId}`;
   await db.$transaction(
     async (tx) => {
-      // The sorts of a few hundred thousand rows fit in memory with this (the default 4 MB spills).
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`);
-      await tx.$executeRaw`DECLARE counted NO SCROLL CURSOR FOR ${countedResponsesSql(filter.trackId ?? null)}`;
+      await tx.$executeRaw`
+        DECLARE counted NO SCROLL CURSOR FOR
+        SELECT DISTINCT ON (r."userId", r."questionId") r."questionId", r."questionHash" AS hash,
+          r.selected, r.correct, r.rest, r."timeMs", r.flagged
+        FROM "ItemResponse" r ${track}
+        ORDER BY r."userId", r."questionId", r."gradedAt", r.ord, r."attemptId"`;
       for (;;) {
         const rows = await tx.$queryRawUnsafe<ResponseRow[]>(`FETCH ${BATCH} FROM counted`);
         for (const row of rows) visit(row);

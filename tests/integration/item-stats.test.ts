@@ -1,5 +1,9 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { computeItemStats, type VersionStats } from "@/lib/analytics/item-stats.server";
+import {
+  computeItemStats,
+  recordResponses,
+  type VersionStats,
+} from "@/lib/analytics/item-stats.server";
 import { createDb } from "@/lib/prisma.server";
 import { newTrack, newUsers, seedCheck, seedMock, seedQuestion } from "./item-stats-fixtures";
 
@@ -175,6 +179,32 @@ describe("item statistics from the database", () => {
     const sxx = x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
     const syy = y.reduce((s, yi) => s + (yi - my) ** 2, 0);
     expect(stats.pointBiserial).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 10);
+  });
+
+  it("records each graded response once, and picks up responses graded since", async () => {
+    const trackId = newTrack();
+    const q = await seedQuestion(db, { trackId, versions: [{ hash: "h", correctKeys: ["A"] }] });
+    const [a, b] = await newUsers(db, 2);
+    if (!a || !b) throw new Error("users");
+    await seedMock(db, {
+      userId: a,
+      trackId,
+      startedAt: hours(1),
+      items: [{ questionId: q, hash: "h", selected: ["A"] }],
+    });
+    expect(statsOf(await computeItemStats(db, { trackId }, KEYS), q, "h").n).toBe(1);
+    expect(await recordResponses(db, trackId)).toBe(0);
+    await seedCheck(db, {
+      userId: b,
+      trackId,
+      questionId: q,
+      hash: "h",
+      selected: ["B"],
+      checkedAt: hours(2),
+    });
+    const stats = statsOf(await computeItemStats(db, { trackId }, KEYS), q, "h");
+    expect([stats.n, stats.facility]).toEqual([2, 0.5]);
+    expect(await db.itemResponse.count({ where: { trackId } })).toBe(2);
   });
 
   it("lists the current version of an unanswered question with n = 0", async () => {

@@ -41,3 +41,27 @@ ALTER TABLE "QuestionReport" ADD CONSTRAINT "QuestionReport_userId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "QuestionReport" ADD CONSTRAINT "QuestionReport_questionId_questionHash_fkey" FOREIGN KEY ("questionId", "questionHash") REFERENCES "QuestionVersion"("questionId", "hash") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "ItemResponse" (
+    "attemptId" TEXT NOT NULL,
+    "questionId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "trackId" TEXT NOT NULL,
+    "questionHash" TEXT NOT NULL,
+    "gradedAt" TIMESTAMP(3) NOT NULL,
+    "ord" BIGINT NOT NULL,
+    "selected" TEXT[],
+    "correct" BOOLEAN NOT NULL,
+    "rest" DOUBLE PRECISION,
+    "timeMs" DOUBLE PRECISION,
+    "flagged" BOOLEAN NOT NULL,
+
+    CONSTRAINT "ItemResponse_pkey" PRIMARY KEY ("attemptId","questionId")
+);
+
+-- CreateIndex
+CREATE INDEX "ItemResponse_trackId_idx" ON "ItemResponse"("trackId");
+
+-- AddForeignKey
+ALTER TABLE "ItemResponse" ADD CONSTRAINT "ItemResponse_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "Attempt"("id") ON DELETE CASCADE ON UPDATE CASCADE;
