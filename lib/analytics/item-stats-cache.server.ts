@@ -1,19 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { DEFAULT_MIN_N } from "@/lib/analytics/item-stats";
-import { computeItemStats, type VersionStats } from "@/lib/analytics/item-stats.server";
+import {
+  computeItemStats,
+  recordResponses,
+  type VersionStats,
+} from "@/lib/analytics/item-stats.server";
 import type { Bank } from "@/lib/content/types";
 import { getDb } from "@/lib/db.server";
 
 /**
- * Item statistics for the author pages, cached per track and content version: a page view reads
- * the cache; a computation runs when the track's content changed (its version hash differs) or
- * the entry is older than the TTL (new responses). Concurrent views share one computation.
+ * Item statistics for the author pages, cached per track, content version and number of graded
+ * responses. A page view records any newly graded responses (cheap when there are none) and
+ * counts them; the statistics are recomputed only when the track's content changed (its version
+ * digest differs) or new responses were graded. Concurrent views share one computation.
  */
 
-const TTL_MS = 10 * 60_000;
-
-type Entry = { version: string; at: number; result: Promise<CachedStats> };
+type Entry = { key: string; result: Promise<CachedStats> };
 export type CachedStats = { stats: VersionStats[]; computedAt: Date; contentVersion: string };
 
 const globalCache = globalThis as unknown as { passmarkItemStats?: Map<string, Entry> };
@@ -35,17 +38,21 @@ export function contentVersion(bank: Bank, trackId: string): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-export function cachedItemStats(bank: Bank, trackId: string): Promise<CachedStats> {
+export async function cachedItemStats(bank: Bank, trackId: string): Promise<CachedStats> {
+  const db = getDb();
   const version = contentVersion(bank, trackId);
-  const now = Date.now();
+  await recordResponses(db, trackId);
+  const responses = await db.itemResponse.count({ where: { trackId } });
+  const key = `${version}:${responses}`;
   const hit = entries.get(trackId);
-  if (hit && hit.version === version && now - hit.at < TTL_MS) return hit.result;
+  if (hit && hit.key === key) return hit.result;
+  const computedAt = new Date();
   const result = computeItemStats(
-    getDb(),
+    db,
     { trackId, minN: statsMinN() },
     (id) => bank.byId.get(id)?.options.map((o) => o.key) ?? [],
-  ).then((stats) => ({ stats, computedAt: new Date(now), contentVersion: version }));
-  entries.set(trackId, { version, at: now, result });
+  ).then((stats) => ({ stats, computedAt, contentVersion: version }));
+  entries.set(trackId, { key, result });
   result.catch(() => entries.delete(trackId));
   return result;
 }
