@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Item analysis and reports" };
 
 type Props = { searchParams: Promise<{ track?: string; sort?: string }> };
 
-const LIST_SIZE = 100;
+const LIST_SIZE = 50;
 
 /** The author's triage: open reports by question, then the track's item statistics. */
 export default async function AuthorReportsPage({ searchParams }: Props) {
