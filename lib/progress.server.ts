@@ -2,6 +2,7 @@ import type { Bank, Track } from "@/lib/content/types";
 import { passingPercentOf } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
 import { type Evidence, evidenceOf, forecastOf } from "@/lib/progress/evidence";
+import { populationFacility } from "@/lib/progress/population.server";
 
 /**
  * Everything progress and readiness read for one user and track, in one query over the grades
@@ -40,6 +41,9 @@ export async function loadProgress(
 
 /** Readiness alone (the dashboard's and the path page's line per track). */
 export async function forecastFor(db: Db, userId: string, track: Track, bank: Bank) {
-  const evidence = await loadProgress(db, userId, track, bank);
-  return forecastOf(track, evidence.fresh, new Date(), passingPercentOf(track));
+  const [evidence, prior] = await Promise.all([
+    loadProgress(db, userId, track, bank),
+    populationFacility(db, track, bank),
+  ]);
+  return forecastOf(track, evidence.fresh, new Date(), passingPercentOf(track), prior);
 }

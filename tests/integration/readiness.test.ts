@@ -5,8 +5,8 @@ import type { OptionKey } from "@/lib/content/types";
 import { loadAttempt, startMock, startPractice, submitAttempt } from "@/lib/exam/attempts.server";
 import { recordEvents } from "@/lib/exam/saving.server";
 import { createDb } from "@/lib/prisma.server";
-import { loadProgress } from "@/lib/progress.server";
 import { freshnessOf } from "@/lib/progress/evidence";
+import { loadProgress } from "@/lib/progress.server";
 import { syncQuestions } from "@/lib/questions.server";
 import { createUser } from "@/lib/users.server";
 

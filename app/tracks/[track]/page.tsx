@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db.server";
 import { loadDrills } from "@/lib/drills/load.server";
 import { mockStatus } from "@/lib/exam/attempts.server";
 import { progressOf } from "@/lib/progress/dashboard";
+import { populationFacility } from "@/lib/progress/population.server";
 import { loadProgress } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
@@ -46,15 +47,18 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const drillIds = loadDrills()
     .drills.filter((d) => d.trackId === track.id)
     .map((d) => d.id);
-  const [status, history, reviewsDue, skill] = user
+  const [status, history, reviewsDue, skill, prior] = user
     ? await Promise.all([
         mockStatus(db, user.id, track.id),
         loadProgress(db, user.id, track, bank),
         dueCount(db, user.id, { trackId: track.id }),
         drillIds.length > 0 ? yamlSkill(db, user.id, drillIds) : null,
+        populationFacility(db, track, bank),
       ])
-    : [null, null, 0, null];
-  const progress = history ? progressOf({ track, bank, evidence: history }) : null;
+    : [null, null, 0, null, undefined];
+  const progress = history
+    ? progressOf({ track, bank, evidence: history, priorFacility: prior })
+    : null;
 
   return (
     <article className="space-y-8">
