@@ -65,9 +65,23 @@ test("after a baseline and two more mocks the dashboard, the plan and the review
   await expect(trendChart).toHaveAttribute("aria-label", /mock 1 .*mock 2 .*mock 3 /);
   await expect(trendChart.getByTestId("pass-line")).toContainText("Pass mark 75%");
   await expect(trendChart.getByTestId("target-line")).toContainText("Target 85%");
-  await expect(page.getByTestId("readiness")).toHaveText(
-    /^Not ready yet: 0 of the last 3 mocks at or above 85%\. Weakest domain: Security & Authentication \(0%\)\.$/,
+  // The calibrated forecast, read from fresh answers only.
+  await expect(page.getByTestId("pass-probability")).toHaveText(
+    /^Pass probability \d+% · expected \d+% \(80% interval \d+–\d+%\)$/,
   );
+  await expect(page.getByTestId("readiness")).toHaveText(
+    /^(Ready: a \d+% chance to pass, read from \d+ questions you answered for the first time\.|Not ready yet: needs .+\.) Weakest domain: [^,]+, \d+% \(80% interval \d+–\d+%\)\.$/,
+  );
+  await expect(page.getByTestId("target-probability")).toContainText(/Chance of 85% or more/);
+  await expect(page.getByTestId("score-distribution")).toHaveAttribute(
+    "aria-label",
+    /chance of reaching the pass mark \(75%\)/,
+  );
+  await expect(page.getByTestId("domain-intervals")).toHaveAttribute(
+    "aria-label",
+    /Development Workflow \d+% \(\d+–\d+%, \d+ fresh\)/,
+  );
+  await expect(page.getByTestId("freshness")).toContainText(/exam questions you have never seen/);
 
   const first = page.getByTestId("weak-domains").getByRole("listitem").first();
   await expect(first).toContainText("Security & Authentication");
