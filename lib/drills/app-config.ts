@@ -10,6 +10,9 @@ import type { Issue } from "./validate";
  * an overlay (e.g. app-config.production.yaml) may leave out whatever the base file sets. Pure.
  */
 
+/** More issues than a check can show (check.ts MAX_FINDINGS is 200). */
+export const MAX_ISSUES = 200;
+
 const CONFIG_DOCS = "https://backstage.io/docs/conf/writing";
 
 const substitution = {
@@ -199,8 +202,10 @@ export function appConfigIssues(value: unknown, options: { overlay: boolean }): 
   const validate = options.overlay ? validators.overlay : validators.full;
   if (validate(value)) return [];
   // anyOf failures repeat the inner errors: keep the most specific one per path.
+  // The check shows at most MAX_FINDINGS: converting thousands of errors would be wasted work.
   const byPath = new Map<string, Issue>();
   for (const e of validate.errors ?? []) {
+    if (byPath.size > MAX_ISSUES) break;
     if (e.keyword === "anyOf") continue;
     const issue = toIssue(e);
     if (!byPath.has(issue.path)) byPath.set(issue.path, issue);

@@ -7,7 +7,7 @@ import {
   selectDocument,
 } from "./rubric";
 import { documentIssues, looksLikeEntity, type Target } from "./validate";
-import { locate, type ParsedDocument, parseYaml, positionOf } from "./yaml";
+import { type LineIndex, locate, type ParsedDocument, parseYaml } from "./yaml";
 
 /**
  * The YAML checker: parse safely, validate every document with Backstage's own rules, then apply
@@ -37,7 +37,17 @@ export type CheckResult = {
   findings: Finding[];
 };
 
-export type CheckOptions = { target?: Target; rubric?: readonly RubricItem[] };
+/** The most findings one check returns; past it, one finding says how many were left out. */
+export const MAX_FINDINGS = 200;
+
+/** Work counters, filled in when given (tests and benches use them; the checker ignores them). */
+export type CheckMeter = { documentsValidated: number; positionCost: number };
+
+export type CheckOptions = {
+  target?: Target;
+  rubric?: readonly RubricItem[];
+  meter?: CheckMeter;
+};
 
 /** A validator that throws on a shape it did not expect must not take the checker down. */
 async function safeIssues(value: unknown, target: Target) {
@@ -86,7 +96,13 @@ export async function checkYaml(
       ],
     };
   }
-  const { text } = parsed;
+  const { lines } = parsed;
+  const result = (valid: boolean, documents: number, findings: Finding[]): CheckResult => {
+    if (options.meter) options.meter.positionCost = lines.cost;
+    const capped = capFindings(findings, lines);
+    const passed = valid && !capped.some((f) => f.severity === "error");
+    return { valid, passed, documents, findings: capped };
+  };
   // A trailing `---` or a comment-only file gives an empty document: ignore empty ones.
   const documents = parsed.documents.filter((d) => d.value !== null && d.value !== undefined);
   const findings: Finding[] = [];
@@ -96,9 +112,9 @@ export async function checkYaml(
       source: "yaml",
       message: "The text holds no YAML document.",
       path: "",
-      ...positionOf(text, 0),
+      ...lines.at(0),
     });
-    return { valid: false, passed: false, documents: 0, findings };
+    return result(false, 0, findings);
   }
   const target = options.target ?? detectTarget(documents);
   if ((target === "app-config" || target === "app-config-overlay") && documents.length > 1) {
@@ -107,19 +123,20 @@ export async function checkYaml(
       source: "yaml",
       message: "An app-config file is a single YAML document.",
       path: "",
-      ...locate(text, documents[1] as ParsedDocument, ""),
+      ...locate(lines, documents[1] as ParsedDocument, ""),
     });
   }
   const prefix = (i: number, path: string) =>
     documents.length > 1 ? `[${i + 1}]${path ? ` ${path}` : ""}` : path;
   for (const [i, doc] of documents.entries()) {
+    if (options.meter) options.meter.documentsValidated += 1;
     for (const issue of await safeIssues(doc.value, target)) {
       findings.push({
         severity: "error",
         source: "backstage",
         message: issue.message,
         path: prefix(i, issue.path),
-        ...locate(text, doc, issue.path),
+        ...locate(lines, doc, issue.path),
         ...(issue.docsUrl ? { docsUrl: issue.docsUrl } : {}),
       });
     }
@@ -138,7 +155,7 @@ export async function checkYaml(
         source: "rubric",
         message: item.message,
         path: at ? prefix(index, path) : path,
-        ...(at ? locate(text, at, path) : positionOf(text, 0)),
+        ...(at ? locate(lines, at, path) : lines.at(0)),
       });
     if (!doc) {
       fail(item.path ?? "", undefined);
@@ -152,6 +169,21 @@ export async function checkYaml(
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  const passed = valid && !findings.some((f) => f.severity === "error");
-  return { valid, passed, documents: documents.length, findings };
+  return result(valid, documents.length, findings);
+}
+
+/** The first MAX_FINDINGS findings, then one that counts the rest. */
+function capFindings(findings: Finding[], lines: LineIndex): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const last = findings[MAX_FINDINGS - 1];
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    {
+      severity: "error",
+      source: "yaml",
+      message: `Only the first ${MAX_FINDINGS} findings are shown: fix these and check again.`,
+      path: "",
+      ...(last ? { line: last.line, column: last.column } : lines.at(0)),
+    },
+  ];
 }
