@@ -6,8 +6,10 @@ import type { Issue } from "./validate";
  * (a JSON Schema written from backstage.io's configuration docs; see ADR 0013 for why not
  * @backstage/config-loader). Unknown keys are allowed, as Backstage allows plugins' own keys.
  * Substitutions are accepted wherever a value may come from outside: `${VAR}` strings and
- * `$env`, `$file`, `$include` objects. A full file needs `app.baseUrl` and `backend.baseUrl`;
- * an overlay (e.g. app-config.production.yaml) may leave out whatever the base file sets. Pure.
+ * `$env`, `$file`, `$include` objects. Booleans are read as Backstage's ConfigReader reads them.
+ * Auth providers have their documented shapes: OAuth providers per environment, the guest and
+ * proxy providers flat. How much a file must hold depends on how it is judged (judgeAppConfig):
+ * a complete base file, a whole file a drill asks for, or an overlay. Pure.
  */
 
 /** More issues than a check can show (check.ts MAX_FINDINGS is 200). */
@@ -27,12 +29,88 @@ const substitution = {
   additionalProperties: false,
 } as const;
 const str = { anyOf: [{ type: "string" }, substitution] } as const;
+/**
+ * A boolean as Backstage's ConfigReader reads it: true/false, or a string or number matching
+ * y|yes|true|1|on or n|no|false|0|off (any case, trimmed). So `enabled: "yes"` is true.
+ */
+const BOOL_WORDS = ["y", "yes", "true", "1", "on", "n", "no", "false", "0", "off"];
+const caseless = (w: string) =>
+  [...w].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
+const bool = {
+  anyOf: [
+    { type: "boolean" },
+    { type: "string", pattern: `^\\s*(?:${BOOL_WORDS.map(caseless).join("|")})\\s*$` },
+    { enum: [0, 1] },
+    substitution,
+  ],
+} as const;
 const port = {
   anyOf: [{ type: "integer", minimum: 1, maximum: 65535 }, { type: "string" }, substitution],
 };
 
-function schema(overlay: boolean) {
-  const required = (...keys: string[]) => (overlay ? {} : { required: keys });
+const signIn = {
+  type: "object",
+  properties: {
+    resolvers: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        properties: { resolver: { type: "string" } },
+        required: ["resolver"],
+      },
+    },
+  },
+  required: ["resolvers"],
+} as const;
+
+/** OAuth providers: settings per auth environment (`github.development.clientId`). */
+export const OAUTH_PROVIDERS = [
+  "github",
+  "gitlab",
+  "google",
+  "microsoft",
+  "okta",
+  "oauth2",
+  "oidc",
+  "onelogin",
+  "bitbucket",
+  "bitbucketServer",
+  "atlassian",
+  "auth0",
+];
+/** Providers that read their settings directly (proxy and guest providers). */
+export const FLAT_PROVIDERS = ["gcpIap", "awsalb", "cfaccess", "oauth2Proxy", "azureEasyAuth"];
+
+const envKeyedProvider = {
+  type: "object",
+  additionalProperties: {
+    type: "object",
+    properties: { clientId: str, clientSecret: str, signIn },
+  },
+} as const;
+const flatProvider = { type: "object", properties: { signIn } } as const;
+const guestProvider = {
+  type: "object",
+  properties: {
+    userEntityRef: str,
+    ownershipEntityRefs: { type: "array", items: str },
+    dangerouslyAllowOutsideDevelopment: bool,
+  },
+} as const;
+
+/**
+ * How a file is judged:
+ * - overlay: nothing is required (the file is merged over a base file);
+ * - full: a whole file as a drill asks: app.baseUrl and backend.baseUrl;
+ * - base: a file that can start a backend on its own: also backend.listen and backend.database
+ *   with its client and connection.
+ */
+export type AppConfigMode = "base" | "full" | "overlay";
+
+function schema(mode: AppConfigMode) {
+  const required = (...keys: string[]) => (mode === "overlay" ? {} : { required: keys });
+  const base = (...keys: string[]) => (mode === "base" ? keys : []);
   return {
     type: "object",
     properties: {
@@ -69,10 +147,10 @@ function schema(overlay: boolean) {
                 ],
               },
             },
-            ...required("client"),
+            ...required("client", ...base("connection")),
           },
         },
-        ...required("baseUrl"),
+        ...required("baseUrl", ...base("listen", "database")),
       },
       catalog: {
         type: "object",
@@ -98,32 +176,15 @@ function schema(overlay: boolean) {
           environment: str,
           providers: {
             type: "object",
-            additionalProperties: {
-              type: "object",
-              additionalProperties: {
-                type: "object",
-                properties: {
-                  clientId: str,
-                  clientSecret: str,
-                  signIn: {
-                    type: "object",
-                    properties: {
-                      resolvers: {
-                        type: "array",
-                        minItems: 1,
-                        items: {
-                          type: "object",
-                          properties: { resolver: { type: "string" } },
-                          required: ["resolver"],
-                        },
-                      },
-                    },
-                    required: ["resolvers"],
-                  },
-                },
-              },
-            },
+            properties: Object.fromEntries([
+              ...OAUTH_PROVIDERS.map((p) => [p, envKeyedProvider]),
+              ...FLAT_PROVIDERS.map((p) => [p, flatProvider]),
+              ["guest", guestProvider],
+            ]),
+            // Another provider: either shape (its module's docs decide).
+            additionalProperties: { type: "object" },
           },
+          session: { type: "object", properties: { secret: str } },
         },
       },
       techdocs: {
@@ -142,7 +203,7 @@ function schema(overlay: boolean) {
           },
         },
       },
-      permission: { type: "object", properties: { enabled: { type: "boolean" } } },
+      permission: { type: "object", properties: { enabled: bool } },
       integrations: {
         type: "object",
         additionalProperties: {
@@ -163,7 +224,45 @@ function schema(overlay: boolean) {
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true });
-const validators = { full: ajv.compile(schema(false)), overlay: ajv.compile(schema(true)) };
+const validators: Record<AppConfigMode, ReturnType<typeof ajv.compile>> = {
+  base: ajv.compile(schema("base")),
+  full: ajv.compile(schema("full")),
+  overlay: ajv.compile(schema("overlay")),
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The rule that tells a base file from an overlay (ADR 0008): a file that sets both
+ * `backend.baseUrl` and `backend.listen` is clearly meant to start a backend, so it is judged as
+ * a complete base config, whatever was asked. Otherwise a drill's `app-config` target judges it
+ * as a whole file, and a file checked without a target (the CLI) as an overlay.
+ */
+export function judgeAppConfig(
+  value: unknown,
+  requested: "app-config" | "app-config-overlay" | "auto",
+): { mode: AppConfigMode; reason: string } {
+  if (requested === "app-config-overlay") {
+    return { mode: "overlay", reason: "Judged as an overlay, as the drill asks." };
+  }
+  const backend = isRecord(value) && isRecord(value.backend) ? value.backend : {};
+  if (backend.baseUrl !== undefined && backend.listen !== undefined) {
+    return {
+      mode: "base",
+      reason:
+        "Judged as a complete base config: it sets backend.baseUrl and backend.listen, so it must start a backend on its own.",
+    };
+  }
+  if (requested === "app-config") {
+    return { mode: "full", reason: "Judged as a whole app-config file, as the drill asks." };
+  }
+  return {
+    mode: "overlay",
+    reason:
+      "Judged as an overlay: it does not set both backend.baseUrl and backend.listen, so it is read as merged over a base file.",
+  };
+}
 
 function toIssue(e: ErrorObject): Issue {
   const path = e.instancePath
@@ -193,13 +292,27 @@ function toIssue(e: ErrorObject): Issue {
   };
 }
 
-export function appConfigIssues(value: unknown, options: { overlay: boolean }): Issue[] {
+/** `auth.providers.github.clientId` given flat: say where it belongs. */
+function providerShapeIssue(e: ErrorObject, issue: Issue): Issue {
+  const m = issue.path.match(/^auth\.providers\.(\w+)\.([^.[]+)$/);
+  if (!m?.[1] || !m[2] || e.keyword !== "type" || !OAUTH_PROVIDERS.includes(m[1])) return issue;
+  return {
+    ...issue,
+    message: `\`auth.providers.${m[1]}\` holds one block of settings per auth environment (e.g. \`development:\`), so \`${m[2]}\` must be an environment; move the settings under \`auth.providers.${m[1]}.development\` (or the environment you use).`,
+  };
+}
+
+export function appConfigIssues(
+  value: unknown,
+  options: { requested: "app-config" | "app-config-overlay" | "auto" },
+): Issue[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return [
       { path: "", message: "app-config is a mapping of settings, e.g. `app:` and `backend:`." },
     ];
   }
-  const validate = options.overlay ? validators.overlay : validators.full;
+  const { mode, reason } = judgeAppConfig(value, options.requested);
+  const validate = validators[mode];
   if (validate(value)) return [];
   // anyOf failures repeat the inner errors: keep the most specific one per path.
   // The check shows at most MAX_FINDINGS: converting thousands of errors would be wasted work.
@@ -207,8 +320,8 @@ export function appConfigIssues(value: unknown, options: { overlay: boolean }): 
   for (const e of validate.errors ?? []) {
     if (byPath.size > MAX_ISSUES) break;
     if (e.keyword === "anyOf") continue;
-    const issue = toIssue(e);
+    const issue = providerShapeIssue(e, toIssue(e));
     if (!byPath.has(issue.path)) byPath.set(issue.path, issue);
   }
-  return [...byPath.values()];
+  return [...byPath.values()].map((i) => ({ ...i, message: `${i.message} ${reason}` }));
 }

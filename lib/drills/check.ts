@@ -50,9 +50,9 @@ export type CheckOptions = {
 };
 
 /** A validator that throws on a shape it did not expect must not take the checker down. */
-async function safeIssues(value: unknown, target: Target) {
+async function safeIssues(value: unknown, target: Target, auto: boolean) {
   try {
-    return await documentIssues(value, target);
+    return await documentIssues(value, target, { auto });
   } catch {
     return [
       {
@@ -130,7 +130,7 @@ export async function checkYaml(
     documents.length > 1 ? `[${i + 1}]${path ? ` ${path}` : ""}` : path;
   for (const [i, doc] of documents.entries()) {
     if (options.meter) options.meter.documentsValidated += 1;
-    for (const issue of await safeIssues(doc.value, target)) {
+    for (const issue of await safeIssues(doc.value, target, options.target === undefined)) {
       findings.push({
         severity: "error",
         source: "backstage",
