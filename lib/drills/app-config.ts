@@ -130,7 +130,7 @@ function schema(mode: AppConfigMode) {
           database: {
             type: "object",
             properties: {
-              client: { enum: ["pg", "better-sqlite3", "sqlite3"] },
+              client: { enum: ["pg", "better-sqlite3", "sqlite3", "mysql", "mysql2"] },
               connection: {
                 anyOf: [
                   str,
@@ -233,11 +233,28 @@ const validators: Record<AppConfigMode, ReturnType<typeof ajv.compile>> = {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Top-level sections a base file carries besides app and backend; overlays rarely repeat them. */
+const BASE_SECTIONS = [
+  "organization",
+  "catalog",
+  "integrations",
+  "techdocs",
+  "auth",
+  "proxy",
+  "scaffolder",
+  "permission",
+  "kubernetes",
+  "search",
+];
+
 /**
  * The rule that tells a base file from an overlay (ADR 0008): a file that sets both
- * `backend.baseUrl` and `backend.listen` is clearly meant to start a backend, so it is judged as
- * a complete base config, whatever was asked. Otherwise a drill's `app-config` target judges it
- * as a whole file, and a file checked without a target (the CLI) as an overlay.
+ * `backend.baseUrl` and `backend.listen`, and at least two of BASE_SECTIONS, is clearly a whole
+ * app-config meant to start a backend, so it is judged as a complete base config whatever was
+ * asked (unless a drill asks for an overlay). Real overlays such as an app-config.development.yaml
+ * that only moves the ports set baseUrl and listen too, which is why those two alone are not
+ * enough. Otherwise a drill's `app-config` target judges the file as a whole file, and a file
+ * checked without a target (the CLI) as an overlay.
  */
 export function judgeAppConfig(
   value: unknown,
@@ -247,11 +264,11 @@ export function judgeAppConfig(
     return { mode: "overlay", reason: "Judged as an overlay, as the drill asks." };
   }
   const backend = isRecord(value) && isRecord(value.backend) ? value.backend : {};
-  if (backend.baseUrl !== undefined && backend.listen !== undefined) {
+  const sections = isRecord(value) ? BASE_SECTIONS.filter((k) => k in value) : [];
+  if (backend.baseUrl !== undefined && backend.listen !== undefined && sections.length >= 2) {
     return {
       mode: "base",
-      reason:
-        "Judged as a complete base config: it sets backend.baseUrl and backend.listen, so it must start a backend on its own.",
+      reason: `Judged as a complete base config: it sets backend.baseUrl, backend.listen and ${sections.slice(0, 3).join(", ")}, so it must start a backend on its own.`,
     };
   }
   if (requested === "app-config") {
@@ -260,7 +277,7 @@ export function judgeAppConfig(
   return {
     mode: "overlay",
     reason:
-      "Judged as an overlay: it does not set both backend.baseUrl and backend.listen, so it is read as merged over a base file.",
+      "Judged as an overlay (a base file sets backend.baseUrl, backend.listen and sections such as catalog or auth), so it is read as merged over a base file.",
   };
 }
 

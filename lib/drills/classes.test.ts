@@ -129,7 +129,7 @@ describe("every entity reference names an entity", () => {
 });
 
 const base = (database: string) =>
-  `app:\n  baseUrl: http://localhost:3000\nbackend:\n  baseUrl: http://localhost:7007\n  listen:\n    port: 7007\n${database}`;
+  `app:\n  baseUrl: http://localhost:3000\nbackend:\n  baseUrl: http://localhost:7007\n  listen:\n    port: 7007\n${database}organization:\n  name: ACME\ncatalog:\n  locations: []\n`;
 
 describe("a complete base app-config must be able to start a backend", () => {
   it("without backend.database it is refused, and the finding says how the file was judged", async () => {
@@ -150,6 +150,10 @@ describe("a complete base app-config must be able to start a backend", () => {
 
   it("an overlay is judged leniently, and says so", async () => {
     expect(await errors("backend:\n  baseUrl: https://backstage.example.com\n")).toEqual([]);
+    // A real app-config.development.yaml: it moves the ports, it does not start a backend alone.
+    const ports =
+      "app:\n  baseUrl: http://0.0.0.0:3000\nbackend:\n  baseUrl: http://localhost:7000\n  listen:\n    port: 7000\n  cors:\n    origin: http://localhost:3000\n";
+    expect(await errors(ports)).toEqual([]);
     expect(await errors(base(""), { target: "app-config-overlay" })).toEqual([]);
     const [f] = await errors("techdocs:\n  builder: remote\n");
     expect(f?.message).toMatch(/Judged as an overlay/);
