@@ -294,6 +294,13 @@ function toIssue(e: ErrorObject): Issue {
     const field = path ? `${path}.${missing}` : missing;
     return { path: field, message: `\`${field}\` is required.`, docsUrl: CONFIG_DOCS };
   }
+  if (e.keyword === "type" && (e.params as { type?: string }).type === "boolean") {
+    return {
+      path,
+      message: `\`${path}\` must be true or false (Backstage also reads yes/no, on/off and 1/0).`,
+      docsUrl: CONFIG_DOCS,
+    };
+  }
   if (e.keyword === "enum") {
     const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues ?? [];
     return {
