@@ -197,7 +197,7 @@ for (const [n, real] of index.real.entries()) {
     });
   }
 }
-writeFileSync(path.join(root, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
+writeFileSync(path.join(root, "index.json"), `${JSON.stringify(index, null, 2)}\n`);
 const byDefect = new Map<string, number>();
 for (const b of index.broken) byDefect.set(b.defect, (byDefect.get(b.defect) ?? 0) + 1);
 console.log(`${index.broken.length} broken variants`, Object.fromEntries(byDefect));
