@@ -1,8 +1,7 @@
 import {
   namespaceOf,
-  parsePath,
   type RubricItem,
-  resolve,
+  resolveCandidates,
   satisfies,
   selectDocument,
 } from "./rubric";
@@ -162,10 +161,11 @@ export async function checkYaml(
       continue;
     }
     if (!item.path) continue; // "a document like this exists": it does.
-    const segments = parsePath(item.path) ?? [];
-    const resolved = resolve(doc.value, segments);
-    if (!satisfies(item, resolved, namespaceOf(doc.value))) {
-      fail(resolved.found ? resolved.path : resolved.path || item.path, doc);
+    const namespace = namespaceOf(doc.value);
+    const candidates = resolveCandidates(doc.value, item);
+    if (!candidates.some((c) => satisfies(item, c, namespace))) {
+      const shown = candidates[0] ?? { found: false, path: item.path };
+      fail(shown.found ? shown.path : shown.path || item.path, doc);
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
