@@ -223,15 +223,32 @@ function schema(mode: AppConfigMode) {
   };
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
-const validators: Record<AppConfigMode, ReturnType<typeof ajv.compile>> = {
-  base: ajv.compile(schema("base")),
-  full: ajv.compile(schema("full")),
-  overlay: ajv.compile(schema("overlay")),
-};
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+const ajvFirst = new Ajv({ strict: false, allErrors: false });
+const MODES = ["base", "full", "overlay"] as const;
+/** Every error, for the findings; run on a pruned copy (see pruned). */
+const validators = Object.fromEntries(MODES.map((m) => [m, ajv.compile(schema(m))])) as Record<
+  AppConfigMode,
+  ReturnType<typeof ajv.compile>
+>;
+/** Stops at the first error: the verdict, on the whole value. */
+const verdicts = Object.fromEntries(MODES.map((m) => [m, ajvFirst.compile(schema(m))])) as Record<
+  AppConfigMode,
+  ReturnType<typeof ajv.compile>
+>;
+
+/**
+ * A copy whose lists keep at most MAX_ISSUES + 1 items: more could only produce findings past
+ * the cap, and producing tens of thousands of ajv errors is what made a 256 KB file slow.
+ */
+function pruned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.slice(0, MAX_ISSUES + 1).map(pruned);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pruned(v)]));
+}
 
 /** Top-level sections a base file carries besides app and backend; overlays rarely repeat them. */
 const BASE_SECTIONS = [
@@ -336,12 +353,15 @@ export function appConfigIssues(
     ];
   }
   const { mode, reason } = judgeAppConfig(value, options.requested);
+  const verdict = verdicts[mode];
+  if (verdict(value)) return [];
+  // Invalid: list the errors of the pruned copy, or the first error if they all lie past it.
   const validate = validators[mode];
-  if (validate(value)) return [];
+  const errors = validate(pruned(value)) ? (verdict.errors ?? []) : (validate.errors ?? []);
   // anyOf failures repeat the inner errors: keep the most specific one per path.
   // The check shows at most MAX_FINDINGS: converting thousands of errors would be wasted work.
   const byPath = new Map<string, Issue>();
-  for (const e of validate.errors ?? []) {
+  for (const e of errors) {
     if (byPath.size > MAX_ISSUES) break;
     if (e.keyword === "anyOf") continue;
     const issue = providerShapeIssue(e, toIssue(e));

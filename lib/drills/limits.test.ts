@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type CheckMeter, checkYaml, MAX_FINDINGS } from "./check";
-import { lineIndexOf, locate, MAX_DOCUMENTS, parseYaml, positionOf } from "./yaml";
+import {
+  documentsOverLimit,
+  lineIndexOf,
+  locate,
+  MAX_DOCUMENTS,
+  parseYaml,
+  positionOf,
+} from "./yaml";
 
 /**
  * Issue 12, "one request can freeze the server": thousands of tiny documents under the size limit
@@ -17,10 +24,21 @@ describe("the checker's work is bounded", () => {
     const m = meter();
     const result = await checkYaml(tinyEntities(8000), { meter: m });
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]).toMatchObject({ source: "yaml", line: 2 * MAX_DOCUMENTS + 2 });
+    expect(result.findings[0]).toMatchObject({ source: "yaml", line: 2 * MAX_DOCUMENTS + 1 });
     expect(result.findings[0]?.message).toMatch(/more than 100 YAML documents/);
     expect(result.valid).toBe(false);
     expect(m.documentsValidated).toBe(0);
+  });
+
+  it("counts document markers before parsing, a first document without --- included", () => {
+    const hundred = tinyEntities(MAX_DOCUMENTS);
+    expect(documentsOverLimit(hundred)).toBe(-1);
+    expect(documentsOverLimit(`kind: First\n${hundred}`)).toBe(
+      hundred.lastIndexOf("---") + "kind: First\n".length,
+    );
+    expect(documentsOverLimit(`# comment only\n${hundred}`)).toBe(-1);
+    // `---` inside a line or indented is content, not a marker.
+    expect(documentsOverLimit(`a: |\n${"  ---\n".repeat(500)}b: "x---"\n`)).toBe(-1);
   });
 
   it("exactly the cap of documents is still checked, one finding each", async () => {

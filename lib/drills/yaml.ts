@@ -35,8 +35,11 @@ export type NodeTree = { offset: number; children?: Map<string | number, NodeTre
 
 export type ParsedDocument = {
   value: unknown;
-  /** Where each node starts in the source (a mapping entry: its key). */
-  tree: NodeTree;
+  /**
+   * Where each node starts in the source (a mapping entry: its key). Built on first use from the
+   * document's own events, so a document without findings never pays for it.
+   */
+  tree: () => NodeTree;
 };
 
 /** Offset → line and column in O(log lines), after one O(n) pass over the text. */
@@ -119,14 +122,13 @@ export function childPath(parent: string, segment: string | number): string {
  * The node tree of each document (see walkNodes). Each node is reached from its parent frame, so
  * building the trees is linear in the number of nodes, whatever the depth or the keys' length.
  */
-function treesOf(text: string, events: readonly Event[]): NodeTree[] {
-  const trees: NodeTree[] = [];
+function treeOf(text: string, events: readonly Event[]): NodeTree {
+  let root: NodeTree = { offset: 0 };
   // The last node reported at each depth: a node's parent is the last one a level up.
   const chain: NodeTree[] = [];
-  walkTree(text, events, (doc, depth, segment, offset) => {
+  walkTree(text, events, (_doc, depth, segment, offset) => {
     if (segment === null) {
-      const root: NodeTree = { offset };
-      trees[doc] = root;
+      root = { offset };
       chain.length = 0;
       chain.push(root);
       return;
@@ -139,7 +141,41 @@ function treesOf(text: string, events: readonly Event[]): NodeTree[] {
     parent.children.set(segment, node);
     chain[depth] = node;
   });
-  return trees;
+  return root;
+}
+
+/** A lazily built, then cached, node tree of the events from `start` to `end`. */
+function lazyTree(text: string, events: readonly Event[], start: number, end: number) {
+  let tree: NodeTree | null = null;
+  return () => {
+    tree ??= treeOf(text, events.slice(start, end));
+    return tree;
+  };
+}
+
+/** Index of each document's event in `events`. */
+function documentStarts(events: readonly Event[]): number[] {
+  const starts: number[] = [];
+  for (const [i, event] of events.entries()) if (event.type === EVENT_DOCUMENT) starts.push(i);
+  return starts;
+}
+
+/**
+ * Where document MAX_DOCUMENTS + 1 starts, found by its `---` marker before anything is parsed, or
+ * -1. A `---` at the start of a line always starts a document (YAML forbids it inside content), so
+ * counting markers is exact; a first document written without `---` counts too.
+ */
+export function documentsOverLimit(text: string): number {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  const first = text.search(/^---(?=[ \t\r\n]|$)/m);
+  const before = first < 0 ? text : text.slice(0, first);
+  const implicit = before.split("\n").some((l) => /^\s*[^\s#%]/.test(l)) ? 1 : 0;
+  let count = implicit;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    count += 1;
+    if (count > MAX_DOCUMENTS) return m.index;
+  }
+  return -1;
 }
 
 /** Node count with aliases expanded, computed once per shared object (no expansion). */
@@ -182,34 +218,38 @@ export function parseYaml(input: string | Uint8Array): ParseResult {
   let events: Event[];
   let values: unknown[];
   try {
+    const early = documentsOverLimit(text);
+    if (early >= 0) return tooManyDocuments(text, early);
     events = parseEvents(text, { maxDepth: 64 });
-    const tooMany = documentOverLimit(events);
-    if (tooMany >= 0) {
-      return {
-        ok: false,
-        message: `The text holds more than ${MAX_DOCUMENTS} YAML documents; a drill or a descriptor file needs far fewer. Nothing was checked.`,
-        position: positionOf(text, tooMany),
-      };
-    }
+    const late = documentOverLimit(events);
+    if (late >= 0) return tooManyDocuments(text, late);
     values = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
   } catch (error) {
     return failure(text, error);
   }
   const lines = lineIndexOf(text);
-  const trees = treesOf(text, events);
+  const starts = documentStarts(events);
   const documents: ParsedDocument[] = [];
   for (const [i, value] of values.entries()) {
-    const tree = trees[i] ?? { offset: 0 };
+    const tree = lazyTree(text, events, starts[i] ?? 0, starts[i + 1] ?? events.length);
     if (expandedSize(value) > MAX_EXPANDED_NODES) {
       return {
         ok: false,
         message: `Document ${i + 1} expands to more than ${MAX_EXPANDED_NODES.toLocaleString("en")} nodes through its aliases; it is refused.`,
-        position: lines.at(tree.offset),
+        position: lines.at(tree().offset),
       };
     }
     documents.push({ value, tree });
   }
   return { ok: true, text, documents, lines };
+}
+
+function tooManyDocuments(text: string, offset: number): ParseResult {
+  return {
+    ok: false,
+    message: `The text holds more than ${MAX_DOCUMENTS} YAML documents; a drill or a descriptor file needs far fewer. Nothing was checked.`,
+    position: positionOf(text, offset),
+  };
 }
 
 /** The offset of the first node of the document past MAX_DOCUMENTS, or -1 if there are not that many. */
@@ -248,7 +288,7 @@ export function segmentsOf(path: string): (string | number)[] {
 
 /** The position of `path` in a document, or of its nearest ancestor that exists. */
 export function locate(lines: LineIndex, doc: ParsedDocument, path: string): Position {
-  let node = doc.tree;
+  let node = doc.tree();
   for (const segment of segmentsOf(path)) {
     const child = node.children?.get(segment);
     if (!child) break;
