@@ -86,9 +86,9 @@ console.log(
 // which Node refuses in NODE_OPTIONS); bench:exam uses it to profile the server.
 const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 // Every server process (Next.js forks workers) stamps requests with the client's address as
-// decided from the connection and TRUST_PROXY (scripts/client-ip.cjs), never from a header.
+// decided from the connection and TRUST_PROXY (scripts/server-preload.cjs), never from a header.
 const logFile = process.env.PASSMARK_SERVER_LOG;
-const preload = `--require=${path.join(ROOT, "scripts/client-ip.cjs")}`;
+const preload = `--require=${path.join(ROOT, "scripts/server-preload.cjs")}`;
 const child = spawn(
   process.execPath,
   [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
