@@ -21,6 +21,7 @@ function row(
   d: number,
   correct: boolean | null,
   answered = correct !== null,
+  status: GradeRow["attempt"]["status"] = "submitted",
 ): GradeRow {
   return {
     questionId,
@@ -30,7 +31,7 @@ function row(
     attempt: {
       id: attempt,
       mode: "mock",
-      status: "submitted",
+      status,
       isBaseline: attempt === "m1",
       startedAt: day(d),
       submittedAt: day(d),
@@ -46,7 +47,8 @@ describe("evidence from stored grades", () => {
       [
         row("a1", "m1", 1, false),
         row("a1", "m2", 5, true), // a repeat: remembered, not evidence
-        row("a2", "m1", 1, false, false), // shown, not answered: no evidence
+        row("a2", "m1", 1, false, false, "expired"), // blank when time ran out: no evidence
+        row("b2", "m1", 1, false, false), // left blank in a submitted mock: a wrong answer
         row("a2", "m2", 5, true), // its first answer
         row("b1", "m2", 5, true),
       ],
@@ -55,11 +57,12 @@ describe("evidence from stored grades", () => {
     );
     expect(e.fresh.map((r) => [r.group, r.correct, r.at.getUTCDate()])).toEqual([
       ["a", false, 1],
+      ["b", false, 1],
       ["a", true, 5],
       ["b", true, 5],
     ]);
-    // Unanswered questions are not answers in the weak-domain ranking either.
-    expect(e.answers).toHaveLength(4);
+    // The blank of the expired mock is not an answer in the weak-domain ranking either.
+    expect(e.answers).toHaveLength(5);
     expect(e.mocks.map((m) => m.id).sort()).toEqual(["m1", "m2"]);
   });
 

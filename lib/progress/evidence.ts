@@ -31,13 +31,24 @@ export type GradeRow = {
 
 export type Evidence = {
   mocks: MockRecord[];
-  /** Graded, answered responses in any mode (for the weak-domain ranking). */
+  /** Graded responses in any mode (for the weak-domain ranking; see `counts`). */
   answers: GradedAnswer[];
-  /** The first graded, answered response to each on-list question: readiness's evidence. */
+  /** The first graded response to each on-list question: readiness's evidence. */
   fresh: Response[];
   /** When each question was last shown to the user. */
   lastSeen: Map<string, Date>;
 };
+
+/**
+ * Which graded rows are responses: an answered question; and a question left blank in a mock the
+ * candidate submitted (they chose to leave it, and the exam scores it wrong). A blank in a mock
+ * that ran out of time (often an abandoned one) or in practice says nothing, so it is not counted.
+ */
+function counts(row: GradeRow): boolean {
+  return (
+    row.answered === true || (row.attempt.mode === "mock" && row.attempt.status === "submitted")
+  );
+}
 
 export function evidenceOf(
   rows: readonly GradeRow[],
@@ -56,7 +67,7 @@ export function evidenceOf(
       mockRows.set(row.attempt.id, [...(mockRows.get(row.attempt.id) ?? []), row]);
     }
     const q = bank.byId.get(row.questionId);
-    if (!q || row.correct === null || !row.answered) continue;
+    if (!q || row.correct === null || !counts(row)) continue;
     const at = row.respondedAt ?? row.attempt.submittedAt ?? row.attempt.startedAt;
     answers.push({
       questionId: q.id,
