@@ -163,9 +163,9 @@ export function ProgressDashboard({
       <div className="space-y-3">
         <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Ranked by your last 20 answers in each domain (mocks, practice and drills), weighted by
-          the domain's share of the exam. A domain with fewer than 5 answers is not yet counted as a
-          strength.
+          Ranked by what each domain is likely costing you: the low end of its 80% interval, read
+          from the questions you answered for the first time, weighted by the domain's share of the
+          exam. The percentage shows your last 20 answers there (repeats included).
         </p>
         <ol className="space-y-3" data-testid="weak-domains">
           {progress.ranked.map((d) => (
@@ -180,7 +180,8 @@ export function ProgressDashboard({
                     ? "no answers yet"
                     : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
                   {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}% of
-                  the exam
+                  the exam · {d.freshLeft} fresh question{d.freshLeft === 1 ? "" : "s"} left before
+                  drills repeat
                 </span>
                 <Link
                   href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}

@@ -11,6 +11,7 @@ import {
   weakest,
 } from "./analytics";
 import { type Evidence, forecastOf, freshnessOf } from "./evidence";
+import { domainPosteriors } from "./prediction";
 import { READY_PERCENT } from "./readiness";
 
 /** Everything the track dashboard and the study plan show, from the user's history. Pure. */
@@ -27,17 +28,25 @@ export function progressOf(input: {
   const mocks: readonly MockRecord[] = evidence.mocks;
   const answers: readonly GradedAnswer[] = evidence.answers;
   const comparison = compareMocks(mocks);
-  const ranked = rankDomains(track.domains, domainWeights(track, questions), answers);
+  const now = input.now ?? new Date();
+  const weights = domainWeights(track, questions);
+  // Study domains ranked by what they are likely costing: the lower bound of the 80% interval
+  // of the accuracy (from fresh answers) × the exam weight, weakest first; each with the fresh
+  // questions it has left before its drills start repeating.
+  const study = new Map(
+    domainPosteriors(track.domains, evidence.freshByDomain, now).map((p) => [p.id, p]),
+  );
+  const ranked = rankDomains(track.domains, weights, answers)
+    .map((d) => ({
+      ...d,
+      priority: (1 - (study.get(d.id)?.low ?? 0)) * d.weight,
+      freshLeft: questions.filter((q) => q.domain === d.id && !evidence.lastSeen.has(q.id)).length,
+    }))
+    .sort((a, b) => b.priority - a.priority);
   const weak = weakest(ranked);
   const ordered = trend(mocks);
   const passPercent = passingPercentOf(track);
-  const forecast = forecastOf(
-    track,
-    evidence.fresh,
-    input.now ?? new Date(),
-    passPercent,
-    input.priorFacility,
-  );
+  const forecast = forecastOf(track, evidence.fresh, now, passPercent, input.priorFacility);
   const groupings = [
     {
       id: "domain",

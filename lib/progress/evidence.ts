@@ -35,6 +35,8 @@ export type Evidence = {
   answers: GradedAnswer[];
   /** The first graded response to each on-list question: readiness's evidence. */
   fresh: Response[];
+  /** The same first responses, grouped by study domain (`group` is the question's domain). */
+  freshByDomain: Response[];
   /** When each question was last shown to the user. */
   lastSeen: Map<string, Date>;
 };
@@ -81,15 +83,17 @@ export function evidenceOf(
       firstResponse.set(q.id, { ...row, respondedAt: at });
   }
   const fresh: Response[] = [];
+  const freshByDomain: Response[] = [];
   for (const [id, row] of firstResponse) {
     const q = bank.byId.get(id);
-    const group = q ? groupOf(track, q) : null;
-    if (!q || !group || !isMockEligible(track, q)) continue;
-    fresh.push({
-      group,
+    if (!q) continue;
+    const response = {
       correct: row.correct === true,
       at: row.respondedAt ?? row.attempt.startedAt,
-    });
+    };
+    freshByDomain.push({ ...response, group: q.domain });
+    const group = groupOf(track, q);
+    if (group && isMockEligible(track, q)) fresh.push({ ...response, group });
   }
   const mocks = [...mockRows.values()].flatMap((list) => {
     const a = list[0]?.attempt;
@@ -123,7 +127,7 @@ export function evidenceOf(
       },
     ];
   });
-  return { mocks, answers, fresh, lastSeen };
+  return { mocks, answers, fresh, freshByDomain, lastSeen };
 }
 
 export type Freshness = {
