@@ -72,8 +72,10 @@ describe("fresh questions first", () => {
     const warning = freshnessOf(saa, bank, evidence.lastSeen);
     expect(warning.nextMockRepeats).toBeGreaterThan(0);
     expect(warning.freshMocks).toBe(0);
-    // Fresh evidence: the first answers only (10 answered, all fresh).
-    expect(evidence.fresh).toHaveLength(10);
+    // Fresh evidence: every question of the two submitted mocks once (a blank in a submitted
+    // mock is a wrong answer): 10 right, the rest wrong.
+    expect(evidence.fresh).toHaveLength(2 * saa.questionCount);
+    expect(evidence.fresh.filter((r) => r.correct)).toHaveLength(10);
     const third = await startMock(db, { userId: user.id, track: saa, bank });
     const repeats = (await shown(user.id, third.attemptId)).filter((id) => seen.has(id));
     expect(repeats).toHaveLength(warning.nextMockRepeats);
