@@ -59,7 +59,7 @@ test("a candidate follows the AWS path: CLF-C02 mock, estimated scaled score by 
   await expect(steps.first()).toContainText(
     /Pass probability \d+% · expected \d+% \(80% interval \d+–\d+%\)\. Not ready yet: needs /,
   );
-  await expect(steps.first()).toContainText(/more fresh questions \(\d+ of 60 so far\)/);
+  await expect(steps.first()).toContainText(/needs a pass probability of 90% \(now \d+%\)/);
   await expect(steps.first()).toContainText(
     "Your next step: retake a mock here until you are ready.",
   );

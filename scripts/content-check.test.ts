@@ -94,7 +94,7 @@ function check(dir: string) {
     ["--import", "tsx", "scripts/content-check.ts", "--dir", dir],
     {
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 120_000,
     },
   );
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
@@ -104,7 +104,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe("content:check bank-wide checks", () => {
+describe("content:check bank-wide checks", { timeout: 240_000 }, () => {
   it("fails on a planted near-copy and names both file:line positions", () => {
     const planted = [...STEMS, STEMS[0]?.replace("section", "block") ?? ""];
     const { code, out } = check(bank(planted));
