@@ -174,6 +174,8 @@ try {
         PORT: String(PORT),
         NEXTAUTH_SECRET: SECRET,
         NEXTAUTH_URL: BASE,
+        // A local production server on http: the declared opt-out of the https rule.
+        PASSMARK_ALLOW_HTTP: "1",
         ...(PROFILE_DIR
           ? {
               PASSMARK_SERVER_NODE_ARGS: `${process.env.PASSMARK_SERVER_NODE_ARGS ?? ""} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`,
