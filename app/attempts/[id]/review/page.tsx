@@ -95,6 +95,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         {attempt.status === "expired" && (
           <p>Time ran out: the exam was submitted with the answers saved before the deadline.</p>
         )}
+        {attempt.status === "abandoned" && (
+          <p
+            data-testid="abandoned"
+            className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
+            Abandoned: you discarded this mock. It is kept here for its review, and counts for
+            nothing in readiness, your mock trend or your domain scores.
+          </p>
+        )}
       </header>
 
       <section
