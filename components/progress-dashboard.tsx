@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
+import { CompareBars, type CompareRow, SERIES_COLUMNS } from "@/components/charts/compare-bars";
 import { DomainIntervals, ScoreDistribution } from "@/components/charts/forecast";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { DocLinks } from "@/components/doc-links";
@@ -131,7 +131,11 @@ export function ProgressDashboard({
             }));
             return (
               <div key={g.id} className="space-y-3">
-                <h3 className="text-lg font-semibold">Baseline, latest and best: {g.title}</h3>
+                <h3 className="text-lg font-semibold">Baseline, latest and best mock: {g.title}</h3>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  "Best mock" is your highest-scoring mock overall, shown {g.title.toLowerCase()} by{" "}
+                  {g.title.toLowerCase()}: not each one's own best.
+                </p>
                 <CompareBars
                   rows={rows}
                   label={`Scores by ${g.title.toLowerCase()}: baseline, latest and best mock`}
@@ -139,7 +143,7 @@ export function ProgressDashboard({
                 <DomainTable
                   caption={`Scores by ${g.title.toLowerCase()}`}
                   captionHidden
-                  columns={["Baseline", "Latest", "Best"]}
+                  columns={SERIES_COLUMNS}
                   rows={rows.map((r) => ({
                     id: r.id,
                     title: r.title,
