@@ -160,6 +160,15 @@ export function ProgressDashboard({
               passPercent={progress.passPercent}
               targetPercent={progress.targetPercent}
             />
+            <ol className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="trend-links">
+              {progress.trend.map((p) => (
+                <li key={p.id}>
+                  <Link href={`/attempts/${encodeURIComponent(p.id)}/review`} className="underline">
+                    Mock {p.n}: {p.percent}%
+                  </Link>
+                </li>
+              ))}
+            </ol>
           </div>
         </>
       )}

@@ -31,6 +31,9 @@ export async function SiteHeader() {
               <Link href="/plan" className="text-sm hover:underline">
                 Plan
               </Link>
+              <Link href="/history" className="text-sm hover:underline">
+                History
+              </Link>
               <Link href="/review" className="text-sm hover:underline">
                 Review
                 {due > 0 && (

@@ -76,6 +76,92 @@ test("the review fits a 390 px phone, long code and all", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Submit exam" }).click();
   await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
   await expect(page.getByText("Correct answer").first()).toBeAttached();
+  // The innermost elements that stick out past the right edge, named so a failure says which.
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter(
+        (el) =>
+          ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5),
+      )
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px: ${(el.textContent ?? "").slice(0, 60)}`,
+      ),
+  );
+  expect(overflowing).toEqual([]);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
+});
+
+test.describe("the plan in the candidate's time zone", () => {
+  test.use({ timezoneId: "Pacific/Auckland", viewport: { width: 390, height: 844 } });
+
+  test("five days out: dated steps all before the exam, a note on what was left out, ticks kept", async ({
+    page,
+  }) => {
+    const user = await signedInCandidate(page, "/plan?track=cba");
+    const local = (offset: number) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(
+        new Date(Date.now() + offset * 86_400_000),
+      );
+    const exam = local(5);
+    await page.getByRole("radio", { name: /Heavy hands-on/ }).check();
+    await page.getByLabel("Exam date (optional)").fill(exam);
+    await page.getByRole("button", { name: "Make my plan" }).click();
+    await expect(page.getByTestId("plan-fit")).toContainText(/leaves out/);
+    const steps = page.getByTestId("plan-steps").getByRole("listitem");
+    await expect(steps.first()).toContainText("Take your cold baseline mock");
+    // Real dates, day 1 being today where the candidate is.
+    const label = (iso: string) => {
+      const d = new Date(`${iso}T00:00:00Z`);
+      const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][d.getUTCDay()];
+      const month = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
+      return `${weekday} ${d.getUTCDate()} ${month}`;
+    };
+    await expect(steps.first()).toContainText(label(local(0)));
+    const retake = steps.filter({ hasText: "Retake a full mock" });
+    await expect(retake).toContainText(label(local(4)));
+    // Nothing is planned on or after the exam day.
+    for (let d = 5; d <= 14; d += 1) {
+      await expect(page.getByTestId("plan-steps")).not.toContainText(label(local(d)));
+    }
+    expect(
+      await withDb((db) =>
+        db.user.findUnique({ where: { id: user.id }, select: { timeZone: true } }),
+      ),
+    ).toEqual({ timeZone: "Pacific/Auckland" });
+
+    await steps
+      .first()
+      .getByRole("button", { name: /mark as done/ })
+      .click();
+    await page.reload();
+    await expect(
+      page.getByTestId("plan-steps").getByRole("listitem").first().getByRole("button"),
+    ).toHaveAttribute("aria-pressed", "true");
+  });
+});
+
+test("a discarded mock is kept as abandoned and counts for nothing", async ({ page }) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  await page.keyboard.press("1");
+  await expect(page.getByTestId("save-status")).toHaveText(/All answers saved/, {
+    timeout: 15_000,
+  });
+  await page.goto("/tracks/cba");
+  await page.getByText("Discard this mock…").click();
+  await page.getByRole("button", { name: "Yes, discard this mock" }).click();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
+  await expect(page.getByTestId("abandoned")).toBeVisible();
+  const status = await withDb((db) =>
+    db.attempt.findUnique({ where: { id: attemptId }, select: { status: true } }),
+  );
+  expect(status?.status).toBe("abandoned");
+  // No mock taken as far as progress goes: the next one is still the baseline.
+  await page.goto("/tracks/cba");
+  await expect(page.getByRole("button", { name: "Start your baseline mock" })).toBeVisible();
+  await expect(page.getByText("Take your cold baseline first")).toBeVisible();
 });

@@ -142,6 +142,15 @@ export default async function TrackPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {user && (
+        <p>
+          <Link href={`/history?track=${track.id}`} className="font-semibold underline">
+            Your attempts on this track
+          </Link>{" "}
+          (every mock, practice session and drill, each with its review)
+        </p>
+      )}
+
       {progress && (
         <ProgressDashboard
           trackId={track.id}
