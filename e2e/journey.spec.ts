@@ -165,3 +165,52 @@ test("a discarded mock is kept as abandoned and counts for nothing", async ({ pa
   await expect(page.getByRole("button", { name: "Start your baseline mock" })).toBeVisible();
   await expect(page.getByText("Take your cold baseline first")).toBeVisible();
 });
+
+test("history, the review's results grid and filters, and retaking the wrong ones", async ({
+  page,
+}) => {
+  const attemptId = await startPractice(page, "cba", "catalog", 3);
+  await page.keyboard.press("1");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await page.getByRole("button", { name: "Finish session" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Finish session" }).click();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
+
+  const grid = page.getByTestId("results-grid").getByRole("link");
+  await expect(grid).toHaveCount(3);
+  await expect(grid.nth(1)).toHaveAccessibleName(/Question 2: not answered/);
+  await expect(page.getByRole("link", { name: "All", exact: true })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await page.getByRole("link", { name: "Wrong only" }).click();
+  await expect(page).toHaveURL(/show=wrong/);
+  await expect(page.getByRole("link", { name: "Wrong only" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await expect(page.getByRole("link", { name: "All", exact: true })).not.toHaveAttribute(
+    "aria-current",
+    /.*/,
+  );
+
+  await page.goto("/history");
+  const rows = page.getByTestId("history").getByRole("listitem");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Practice");
+  await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/review$`));
+
+  const retake = page.getByRole("button", { name: /^Retake the (\d+) I got wrong$/ });
+  const wrong = Number((await retake.textContent())?.match(/\d+/)?.[0]);
+  expect(wrong).toBeGreaterThanOrEqual(2);
+  await retake.click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+  await playerReady(page);
+  await expect(
+    page.getByRole("group", { name: new RegExp(`Question 1 of ${wrong}`) }),
+  ).toBeVisible();
+  await page.goto("/history");
+  await expect(page.getByTestId("history").getByText("In progress: resume")).toBeVisible();
+});
