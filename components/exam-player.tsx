@@ -68,6 +68,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const [answers, setAnswers] = useState<Record<string, string[]>>(initial.answers);
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set(initial.flagged));
   const [index, setIndex] = useState(0);
+  const positionKey = `passmark:position:${attemptId}`;
   const [save, setSave] = useState<SaveSnapshot>(initialSaveSnapshot);
   const [notices, setNotices] = useState<string[]>([]);
   /** A live message; one about a question (a verdict) is shown only while that question is. */
@@ -146,6 +147,16 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
     offsetRef.current = clockOffset(initial.serverNow, Date.now());
     const queue = getQueue();
     const restored = queue.start();
+    // A reload comes back to the question the candidate was on.
+    try {
+      const saved = Number(window.sessionStorage.getItem(positionKey));
+      if (Number.isInteger(saved) && saved > 0 && saved < total) {
+        firstIndexEffect.current = true;
+        setIndex(saved);
+      }
+    } catch {
+      // Storage may be unavailable (privacy modes): start at the first question.
+    }
     setReady(true);
     if (restored.length > 0) {
       const merged = applyEvents(initial.answers, initial.flagged, restored);
@@ -153,7 +164,23 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
       setFlagged(new Set(merged.flagged));
     }
     return () => queue.stop();
-  }, [getQueue, initial.answers, initial.flagged, initial.serverNow]);
+  }, [getQueue, initial.answers, initial.flagged, initial.serverNow, positionKey, total]);
+
+  useEffect(() => {
+    if (!ready) return;
+    try {
+      window.sessionStorage.setItem(positionKey, String(index));
+    } catch {
+      // Not kept: a reload starts at the first question.
+    }
+  }, [ready, index, positionKey]);
+
+  // A timed mock is shown as exam players show it: without the site's navigation.
+  useEffect(() => {
+    if (practice) return;
+    document.body.classList.add("exam-mode");
+    return () => document.body.classList.remove("exam-mode");
+  }, [practice]);
 
   // Ask before leaving while answers are still unsent.
   useEffect(() => {
@@ -458,7 +485,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
           data-testid="save-status"
           role="status"
           aria-live="polite"
-          className={`flex items-center gap-1.5 text-sm ${
+          className={`order-last flex basis-full items-center gap-1.5 text-sm ${
             status.kind === "error"
               ? "text-red-700 dark:text-red-300"
               : "text-slate-600 dark:text-slate-400"

@@ -80,6 +80,8 @@ test("the review fits a 390 px phone, long code and all", async ({ page }) => {
   const overflowing = await page.evaluate(() =>
     [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      // Code blocks and tables scroll inside their own box: that is not the page overflowing.
+      .filter((el) => !el.parentElement?.closest("pre, .overflow-x-auto"))
       .filter(
         (el) =>
           ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5),
@@ -213,4 +215,22 @@ test("history, the review's results grid and filters, and retaking the wrong one
   ).toBeVisible();
   await page.goto("/history");
   await expect(page.getByTestId("history").getByText("In progress: resume")).toBeVisible();
+});
+
+test("a timed mock: no site navigation, a reload returns to the question, Resume from the header", async ({
+  page,
+}) => {
+  await signedInCandidate(page);
+  const attemptId = await startBaseline(page);
+  await expect(page.getByRole("link", { name: "Dashboard" })).toBeHidden();
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  await expect(page.getByRole("group", { name: /Question 3 of 60/ })).toBeVisible();
+  await page.reload();
+  await playerReady(page);
+  await expect(page.getByRole("group", { name: /Question 3 of 60/ })).toBeVisible();
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Resume your mock" }).click();
+  await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
+  await playerReady(page);
 });
