@@ -173,44 +173,51 @@ export function ProgressDashboard({
         </>
       )}
 
-      <div className="space-y-3">
-        <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Ranked by your last 20 answers in each domain (mocks, practice and drills), weighted by
-          the domain's share of the exam. A domain with fewer than 5 answers is not yet counted as a
-          strength.
+      {progress.ranked.every((d) => d.answered === 0) ? (
+        <p data-testid="no-evidence">
+          Your weak domains are ranked once you have answered questions: take your baseline mock
+          first, before you study.
         </p>
-        <ol className="space-y-3" data-testid="weak-domains">
-          {progress.ranked.map((d) => (
-            <li
-              key={d.id}
-              className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800"
-            >
-              <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <span className="font-semibold">{d.title}</span>
-                <span className="text-sm">
-                  {d.percent === null
-                    ? "no answers yet"
-                    : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
-                  {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}% of
-                  the exam
-                </span>
-                <Link
-                  href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}
-                  className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
-                >
-                  Drill this domain
-                </Link>
-              </p>
-              <details className="text-sm">
-                <summary className="cursor-pointer">Study notes and official docs</summary>
-                <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
-                <DocLinks docs={info.get(d.id)?.docs ?? []} className="mt-2 list-disc pl-6" />
-              </details>
-            </li>
-          ))}
-        </ol>
-      </div>
+      ) : (
+        <div className="space-y-3">
+          <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Ranked by your last 20 answers in each domain (mocks, practice and drills), weighted by
+            the domain's share of the exam. A domain with fewer than 5 answers is not yet counted as
+            a strength.
+          </p>
+          <ol className="space-y-3" data-testid="weak-domains">
+            {progress.ranked.map((d) => (
+              <li
+                key={d.id}
+                className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800"
+              >
+                <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <span className="font-semibold">{d.title}</span>
+                  <span className="text-sm">
+                    {d.percent === null
+                      ? "no answers yet"
+                      : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
+                    {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}%
+                    of the exam
+                  </span>
+                  <Link
+                    href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}
+                    className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
+                  >
+                    Drill this domain
+                  </Link>
+                </p>
+                <details className="text-sm">
+                  <summary className="cursor-pointer">Study notes and official docs</summary>
+                  <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
+                  <DocLinks docs={info.get(d.id)?.docs ?? []} className="mt-2 list-disc pl-6" />
+                </details>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
     </section>
   );
 }
