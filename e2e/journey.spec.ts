@@ -234,3 +234,21 @@ test("a timed mock: no site navigation, a reload returns to the question, Resume
   await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}$`));
   await playerReady(page);
 });
+
+test("the YAML editor: Tab indents two spaces, an unchecked draft survives a reload", async ({
+  page,
+}) => {
+  await signedInCandidate(page, "/drills/drill-user-memberof");
+  await expect(page.getByTestId("yaml-drill")).toHaveAttribute("data-ready", "true");
+  const editor = page.getByRole("textbox", { name: "YAML editor" });
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("Tab");
+  await page.keyboard.insertText("# draft note");
+  await expect(page.locator(".cm-line").first()).toHaveText(/^ {2}# draft note/);
+  // Still in the editor: Tab was not a focus move.
+  await expect(editor).toBeFocused();
+  await page.reload();
+  await expect(page.getByTestId("yaml-drill")).toHaveAttribute("data-ready", "true");
+  await expect(page.locator(".cm-line").first()).toHaveText(/^ {2}# draft note/);
+});

@@ -220,7 +220,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <li key={r.q.id}>
                 <a
                   href={`#q-${r.aq.position}`}
-                  aria-label={`Question ${r.aq.position}: ${r.correct ? "correct" : r.selected.length === 0 ? "not answered" : "wrong"}${r.flagged ? ", flagged" : ""}`}
+                  aria-label={`Question ${r.aq.position}: ${r.correct ? "correct" : r.selected.length === 0 ? "not answered" : "wrong"}${r.flagged ? ", marked with a flag" : ""}`}
                   className={`flex size-9 items-center justify-center rounded text-sm font-semibold text-white ${
                     r.correct
                       ? "bg-emerald-700"
