@@ -25,7 +25,7 @@ for (const size of sizes) {
         });
 
       await signedInCandidate(page, "/tracks/cba/practice?domain=catalog");
-      await page.getByLabel("Number of questions").fill("3");
+      await page.getByLabel("Number of questions").fill("5");
       await page.getByRole("button", { name: "Start" }).click();
       await playerReady(page);
       await shot("player");
