@@ -8,6 +8,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Passmark", template: "%s · Passmark" },
+  icons: {
+    icon: [{ url: "/icon.svg", type: "image/svg+xml" }],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
   description:
     "Exam preparation for the Certified Backstage Associate and the AWS certification path.",
 };

@@ -18,6 +18,14 @@ export default function HomePage() {
           retake until you are consistently above 85%. Backstage (CBA) and the AWS path from Cloud
           Practitioner to Solutions Architect Professional.
         </p>
+        <p>
+          <Link
+            href="/tracks/cba#start"
+            className="inline-block rounded-md bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700"
+          >
+            Take the CBA baseline
+          </Link>
+        </p>
       </section>
       <section id="tracks" aria-labelledby="tracks-heading" className="space-y-6">
         <h2 id="tracks-heading" className="text-xl font-semibold">

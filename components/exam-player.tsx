@@ -22,6 +22,7 @@ import {
   reviewUrlFor,
   type SubmitOutcome,
   sameSelection,
+  selectionLimitNote,
   summarise,
   toggleSelection,
   type WarningMinutes,
@@ -67,9 +68,16 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const [answers, setAnswers] = useState<Record<string, string[]>>(initial.answers);
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => new Set(initial.flagged));
   const [index, setIndex] = useState(0);
+  const positionKey = `passmark:position:${attemptId}`;
   const [save, setSave] = useState<SaveSnapshot>(initialSaveSnapshot);
   const [notices, setNotices] = useState<string[]>([]);
-  const [announcement, setAnnouncement] = useState("");
+  /** A live message; one about a question (a verdict) is shown only while that question is. */
+  const [announcement, setAnnouncement] = useState<{ text: string; questionId: string | null }>({
+    text: "",
+    questionId: null,
+  });
+  /** The question whose extra option was just refused ("Choose 2" stops at two). */
+  const [limitHit, setLimitHit] = useState<string | null>(null);
   const [phase, setPhase] = useState<EndPhase | null>(null);
   const [timeUp, setTimeUp] = useState(false);
   const [checked, setChecked] = useState<Record<string, CheckedFeedback<string>>>(initial.checked);
@@ -90,10 +98,13 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
 
   const questionIds = useMemo(() => new Set(questions.map((q) => q.questionId)), [questions]);
 
-  const announce = useCallback((text: string) => {
-    setAnnouncement(text);
+  const announce = useCallback((text: string, questionId: string | null = null) => {
+    setAnnouncement({ text, questionId });
     clearTimeout(announceTimer.current);
-    announceTimer.current = setTimeout(() => setAnnouncement(""), ANNOUNCEMENT_MS);
+    announceTimer.current = setTimeout(
+      () => setAnnouncement({ text: "", questionId: null }),
+      ANNOUNCEMENT_MS,
+    );
   }, []);
 
   const onRejected = useCallback((rejected: RejectedEvent[]) => {
@@ -136,6 +147,16 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
     offsetRef.current = clockOffset(initial.serverNow, Date.now());
     const queue = getQueue();
     const restored = queue.start();
+    // A reload comes back to the question the candidate was on.
+    try {
+      const saved = Number(window.sessionStorage.getItem(positionKey));
+      if (Number.isInteger(saved) && saved > 0 && saved < total) {
+        firstIndexEffect.current = true;
+        setIndex(saved);
+      }
+    } catch {
+      // Storage may be unavailable (privacy modes): start at the first question.
+    }
     setReady(true);
     if (restored.length > 0) {
       const merged = applyEvents(initial.answers, initial.flagged, restored);
@@ -143,7 +164,23 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
       setFlagged(new Set(merged.flagged));
     }
     return () => queue.stop();
-  }, [getQueue, initial.answers, initial.flagged, initial.serverNow]);
+  }, [getQueue, initial.answers, initial.flagged, initial.serverNow, positionKey, total]);
+
+  useEffect(() => {
+    if (!ready) return;
+    try {
+      window.sessionStorage.setItem(positionKey, String(index));
+    } catch {
+      // Not kept: a reload starts at the first question.
+    }
+  }, [ready, index, positionKey]);
+
+  // A timed mock is shown as exam players show it: without the site's navigation.
+  useEffect(() => {
+    if (practice) return;
+    document.body.classList.add("exam-mode");
+    return () => document.body.classList.remove("exam-mode");
+  }, [practice]);
 
   // Ask before leaving while answers are still unsent.
   useEffect(() => {
@@ -207,7 +244,10 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   function select(key: string) {
     if (!question || locked || checked[question.questionId]) return;
     const current = answers[question.questionId] ?? [];
-    const next = toggleSelection(current, key, question.type);
+    const next = toggleSelection(current, key, question.type, question.chooseCount);
+    const refused =
+      question.type === "multiple" && !current.includes(key) && sameSelection(current, next);
+    setLimitHit(refused ? question.questionId : null);
     if (sameSelection(current, next)) return;
     setAnswers((prev) => ({ ...prev, [question.questionId]: next }));
     getQueue().push({
@@ -275,7 +315,10 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
       const feedback = body.feedback;
       setChecked((prev) => ({ ...prev, [questionId]: feedback }));
       setCheckStatus(null);
-      announce(feedback.correct ? "Correct." : "Not quite: see the correct answer below.");
+      announce(
+        feedback.correct ? "Correct." : "Not quite: see the correct answer below.",
+        questionId,
+      );
     } catch {
       fail("Could not reach the server. Check your connection and try again.");
     }
@@ -407,6 +450,10 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
   const questionCheck = checkStatus?.questionId === question.questionId ? checkStatus : null;
   const atFirst = index === 0;
   const atLast = index === total - 1;
+  const shownAnnouncement =
+    announcement.questionId === null || announcement.questionId === question.questionId
+      ? announcement.text
+      : "";
 
   return (
     <div className="space-y-4" data-testid="exam-player" data-ready={ready ? "true" : "false"}>
@@ -438,7 +485,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
           data-testid="save-status"
           role="status"
           aria-live="polite"
-          className={`flex items-center gap-1.5 text-sm ${
+          className={`order-last flex basis-full items-center gap-1.5 text-sm ${
             status.kind === "error"
               ? "text-red-700 dark:text-red-300"
               : "text-slate-600 dark:text-slate-400"
@@ -472,12 +519,12 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
           aria-live="assertive"
           aria-atomic="true"
           className={
-            announcement
+            shownAnnouncement
               ? "basis-full rounded-md border border-amber-400 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
               : "sr-only"
           }
         >
-          {announcement}
+          {shownAnnouncement}
         </div>
       </div>
 
@@ -514,6 +561,10 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
             locked={locked || Boolean(feedback)}
             onSelect={select}
             legendRef={legendRef}
+            showDomain={practice}
+            limitNote={
+              limitHit === question.questionId ? selectionLimitNote(question.chooseCount) : null
+            }
           />
           {practice && !feedback && (
             <div className="space-y-2">
@@ -538,7 +589,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
             <button
               type="button"
               aria-disabled={atFirst || undefined}
-              onClick={() => !atFirst && go(index - 1)}
+              onClick={() => !atFirst && go(index - 1, true)}
               className={navButton}
             >
               Previous
@@ -562,7 +613,7 @@ export function ExamPlayer({ initial }: { initial: PlayerState }) {
             <button
               type="button"
               aria-disabled={atLast || undefined}
-              onClick={() => !atLast && go(index + 1)}
+              onClick={() => !atLast && go(index + 1, true)}
               className={`${navButton} ml-auto`}
             >
               Next

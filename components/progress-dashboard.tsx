@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
+import { CompareBars, type CompareRow, SERIES_COLUMNS } from "@/components/charts/compare-bars";
 import { DomainIntervals, ScoreDistribution } from "@/components/charts/forecast";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { DocLinks } from "@/components/doc-links";
@@ -131,7 +131,11 @@ export function ProgressDashboard({
             }));
             return (
               <div key={g.id} className="space-y-3">
-                <h3 className="text-lg font-semibold">Baseline, latest and best: {g.title}</h3>
+                <h3 className="text-lg font-semibold">Baseline, latest and best mock: {g.title}</h3>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  "Best mock" is your highest-scoring mock overall, shown {g.title.toLowerCase()} by{" "}
+                  {g.title.toLowerCase()}: not each one's own best.
+                </p>
                 <CompareBars
                   rows={rows}
                   label={`Scores by ${g.title.toLowerCase()}: baseline, latest and best mock`}
@@ -139,7 +143,7 @@ export function ProgressDashboard({
                 <DomainTable
                   caption={`Scores by ${g.title.toLowerCase()}`}
                   captionHidden
-                  columns={["Baseline", "Latest", "Best"]}
+                  columns={SERIES_COLUMNS}
                   rows={rows.map((r) => ({
                     id: r.id,
                     title: r.title,
@@ -156,49 +160,65 @@ export function ProgressDashboard({
               passPercent={progress.passPercent}
               targetPercent={progress.targetPercent}
             />
+            <ol className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="trend-links">
+              {progress.trend.map((p) => (
+                <li key={p.id}>
+                  <Link href={`/attempts/${encodeURIComponent(p.id)}/review`} className="underline">
+                    Mock {p.n}: {p.percent}%
+                  </Link>
+                </li>
+              ))}
+            </ol>
           </div>
         </>
       )}
 
-      <div className="space-y-3">
-        <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Ranked by what each domain is likely costing you: the low end of its 80% interval, read
-          from the questions you answered for the first time, weighted by the domain's share of the
-          exam. The percentage shows your last 20 answers there (repeats included).
+      {progress.ranked.every((d) => d.answered === 0) ? (
+        <p data-testid="no-evidence">
+          Your weak domains are ranked once you have answered questions: take your baseline mock
+          first, before you study.
         </p>
-        <ol className="space-y-3" data-testid="weak-domains">
-          {progress.ranked.map((d) => (
-            <li
-              key={d.id}
-              className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800"
-            >
-              <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                <span className="font-semibold">{d.title}</span>
-                <span className="text-sm">
-                  {d.percent === null
-                    ? "no answers yet"
-                    : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
-                  {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}% of
-                  the exam · {d.freshLeft} fresh question{d.freshLeft === 1 ? "" : "s"} left before
-                  drills repeat
-                </span>
-                <Link
-                  href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}
-                  className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
-                >
-                  Drill this domain
-                </Link>
-              </p>
-              <details className="text-sm">
-                <summary className="cursor-pointer">Study notes and official docs</summary>
-                <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
-                <DocLinks docs={info.get(d.id)?.docs ?? []} className="mt-2 list-disc pl-6" />
-              </details>
-            </li>
-          ))}
-        </ol>
-      </div>
+      ) : (
+        <div className="space-y-3">
+          <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Ranked by what each domain is likely costing you: the low end of its 80% interval, read
+            from the questions you answered for the first time, weighted by the domain's share of
+            the exam. The percentage shows your last 20 answers there (repeats included).
+          </p>
+          <ol className="space-y-3" data-testid="weak-domains">
+            {progress.ranked.map((d) => (
+              <li
+                key={d.id}
+                className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-800"
+              >
+                <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <span className="font-semibold">{d.title}</span>
+                  <span className="text-sm">
+                    {d.percent === null
+                      ? "no answers yet"
+                      : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
+                    {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}%
+                    of the exam · {d.freshLeft} fresh question{d.freshLeft === 1 ? "" : "s"} left
+                    before drills repeat
+                  </span>
+                  <Link
+                    href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}
+                    className="ml-auto rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700"
+                  >
+                    Drill this domain
+                  </Link>
+                </p>
+                <details className="text-sm">
+                  <summary className="cursor-pointer">Study notes and official docs</summary>
+                  <Html as="div" className="prose-q mt-2" html={info.get(d.id)?.notesHtml ?? ""} />
+                  <DocLinks docs={info.get(d.id)?.docs ?? []} className="mt-2 list-disc pl-6" />
+                </details>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
     </section>
   );
 }

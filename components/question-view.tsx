@@ -27,7 +27,11 @@ export function QuestionCandidateView({ question, name }: { question: Question; 
                 className="mt-1"
               />
               <span className="font-semibold">{option.key}.</span>
-              <Html as="span" className="prose-q" html={option.html} />
+              <Html
+                as="span"
+                className="prose-q min-w-0 [overflow-wrap:anywhere]"
+                html={option.html}
+              />
             </label>
           </li>
         ))}
@@ -83,15 +87,20 @@ export function OptionReview({
                   : "border-slate-200 dark:border-slate-700"
             }`}
           >
-            <p className="flex gap-2">
+            {/* On a phone the marks wrap under the option instead of pushing the page wider. */}
+            <p className="flex flex-wrap items-baseline gap-x-2">
               <span className="font-semibold">{LETTERS[index]}.</span>
-              <Html as="span" className="prose-q" html={option.html} />
+              <Html
+                as="span"
+                className="prose-q min-w-0 flex-1 basis-48 [overflow-wrap:anywhere]"
+                html={option.html}
+              />
               <span className="ml-auto whitespace-nowrap text-sm font-semibold">{marks}</span>
             </p>
             {option.rationaleHtml && (
               <Html
                 as="div"
-                className="prose-q mt-1 text-sm text-slate-700 dark:text-slate-300"
+                className="prose-q mt-1 text-sm text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300"
                 html={option.rationaleHtml}
               />
             )}

@@ -6,7 +6,20 @@ import { dueCount } from "@/lib/review-deck.server";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
-  const due = user ? await dueCount(getDb(), user.id) : 0;
+  const [due, openMock] = user
+    ? await Promise.all([
+        dueCount(getDb(), user.id),
+        getDb().attempt.findFirst({
+          where: {
+            userId: user.id,
+            mode: "mock",
+            status: "in_progress",
+            deadline: { gt: new Date() },
+          },
+          select: { id: true },
+        }),
+      ])
+    : [0, null];
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <nav
@@ -17,39 +30,55 @@ export async function SiteHeader() {
           <Link href="/" className="text-lg font-bold tracking-tight">
             Passmark
           </Link>
-          <Link href="/#tracks" className="text-sm hover:underline">
-            Tracks
-          </Link>
-          <Link href="/drills" className="text-sm hover:underline">
-            YAML drills
-          </Link>
-          {user && (
-            <>
-              <Link href="/dashboard" className="text-sm hover:underline">
-                Dashboard
-              </Link>
-              <Link href="/plan" className="text-sm hover:underline">
-                Plan
-              </Link>
-              <Link href="/review" className="text-sm hover:underline">
-                Review
-                {due > 0 && (
-                  <span className="ml-1 rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
-                    {due}
-                    <span className="sr-only"> due</span>
-                  </span>
-                )}
-              </Link>
-            </>
-          )}
-          {user && (user.role === "author" || user.role === "admin") && (
-            <Link href="/author" className="text-sm hover:underline">
-              Author
+          {openMock && (
+            <Link
+              href={`/attempts/${openMock.id}`}
+              data-site-nav
+              className="rounded-md bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900 hover:underline dark:bg-amber-900 dark:text-amber-100"
+            >
+              Resume your mock
             </Link>
           )}
+          <span data-site-nav className="contents">
+            <Link href="/#tracks" className="text-sm hover:underline">
+              Tracks
+            </Link>
+            <Link href="/drills" className="text-sm hover:underline">
+              YAML drills
+            </Link>
+            {user && (
+              <>
+                <Link href="/dashboard" className="text-sm hover:underline">
+                  Dashboard
+                </Link>
+                <Link href="/plan" className="text-sm hover:underline">
+                  Plan
+                </Link>
+                <Link href="/history" className="text-sm hover:underline">
+                  History
+                </Link>
+                <Link href="/review" className="text-sm hover:underline">
+                  Review
+                  {due > 0 && (
+                    <span className="ml-1 rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white">
+                      {due}
+                      <span className="sr-only"> due</span>
+                    </span>
+                  )}
+                </Link>
+              </>
+            )}
+            {user && (user.role === "author" || user.role === "admin") && (
+              <Link href="/author" className="text-sm hover:underline">
+                Author
+              </Link>
+            )}
+          </span>
         </div>
         {user ? (
-          <UserMenu name={user.name ?? user.email} email={user.email} />
+          <div data-site-nav>
+            <UserMenu name={user.name ?? user.email} email={user.email} />
+          </div>
         ) : (
           <div className="flex items-center gap-3 text-sm">
             <Link href="/signin" className="hover:underline">

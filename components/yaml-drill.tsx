@@ -1,6 +1,8 @@
 "use client";
 
+import { indentWithTab } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
+import { indentUnit } from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Prec } from "@codemirror/state";
 import { oneDark } from "@codemirror/theme-one-dark";
@@ -11,6 +13,11 @@ import { Html } from "@/components/html";
 import type { CheckResult, Finding } from "@/lib/drills/check";
 
 type Model = { modelAnswer: string; explanationHtml: string };
+
+/** Findings listed at most; the rest are counted (the editor's gutter marks them all). */
+const FINDINGS_SHOWN = 50;
+const SOURCE_LABEL = { yaml: "YAML", backstage: "Backstage", rubric: "Rubric" } as const;
+const draftKey = (drillId: string) => `passmark:yaml-draft:${drillId}`;
 type Response = CheckResult & Partial<Model>;
 
 /** CodeMirror positions for the checker's findings: from the column to the end of the line. */
@@ -71,6 +78,11 @@ export function YamlDrill({
         return;
       }
       setResult(body);
+      try {
+        window.localStorage.removeItem(draftKey(drillId));
+      } catch {
+        // Nothing kept, nothing to clear.
+      }
       if (body.modelAnswer !== undefined && body.explanationHtml !== undefined) {
         setModel({ modelAnswer: body.modelAnswer, explanationHtml: body.explanationHtml });
       }
@@ -86,10 +98,23 @@ export function YamlDrill({
     if (!host.current) return;
     const view = new EditorView({
       parent: host.current,
-      doc: initialText,
+      doc: savedDraft(drillId) ?? initialText,
       extensions: [
         basicSetup,
+        // Tab indents by two spaces; Escape then Tab leaves the editor (CodeMirror's own escape
+        // hatch for keyboard users when Tab is captured).
+        indentUnit.of("  "),
+        keymap.of([indentWithTab]),
         yaml(),
+        // An unchecked draft is kept on this device, per drill, until it is checked.
+        EditorView.updateListener.of((update) => {
+          if (!update.docChanged) return;
+          try {
+            window.localStorage.setItem(draftKey(drillId), update.state.doc.toString());
+          } catch {
+            // Storage full or unavailable: the draft lives only in the editor.
+          }
+        }),
         lintGutter(),
         Prec.highest(
           keymap.of([
@@ -104,13 +129,17 @@ export function YamlDrill({
         ),
         EditorView.contentAttributes.of({ "aria-label": "YAML editor" }),
         ...(window.matchMedia("(prefers-color-scheme: dark)").matches ? [oneDark] : []),
-        EditorView.theme({ "&": { fontSize: "14px" }, ".cm-content": { minHeight: "16rem" } }),
+        EditorView.theme({
+          "&": { fontSize: "14px" },
+          ".cm-content": { minHeight: "16rem" },
+          ".cm-scroller": { maxHeight: "36rem", overflow: "auto" },
+        }),
       ],
     });
     viewRef.current = view;
     setReady(true);
     return () => view.destroy();
-  }, [initialText]);
+  }, [initialText, drillId]);
 
   const count = (source: Finding["source"]) =>
     result?.findings.filter((f) => f.severity === "error" && f.source === source).length ?? 0;
@@ -169,7 +198,7 @@ export function YamlDrill({
             </p>
             {result.findings.length > 0 && (
               <ul className="space-y-1 text-sm">
-                {result.findings.map((f) => (
+                {result.findings.slice(0, FINDINGS_SHOWN).map((f) => (
                   <li
                     key={`${f.line}:${f.column}:${f.message}`}
                     className="rounded border border-slate-200 p-2 dark:border-slate-800"
@@ -182,6 +211,9 @@ export function YamlDrill({
                       }`}
                     >
                       {f.severity === "error" ? "Error" : "Warning"}
+                    </span>{" "}
+                    <span className="rounded bg-slate-100 px-1 text-xs font-semibold dark:bg-slate-800">
+                      {SOURCE_LABEL[f.source]}
                     </span>{" "}
                     line {f.line}:{f.column}
                     {f.path && <code className="mx-1">{f.path}</code>}{" "}
@@ -197,6 +229,11 @@ export function YamlDrill({
                   </li>
                 ))}
               </ul>
+            )}
+            {result.findings.length > FINDINGS_SHOWN && (
+              <p className="text-sm" data-testid="findings-more">
+                …and {result.findings.length - FINDINGS_SHOWN} more, marked in the editor's gutter.
+              </p>
             )}
           </div>
         )}
@@ -228,4 +265,12 @@ function CodeSpans({ text }: { text: string }) {
       )}
     </>
   );
+}
+
+function savedDraft(drillId: string): string | null {
+  try {
+    return window.localStorage.getItem(draftKey(drillId));
+  } catch {
+    return null;
+  }
 }

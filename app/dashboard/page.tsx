@@ -33,6 +33,10 @@ export default async function DashboardPage() {
         ·{" "}
         <Link href="/plan" className="font-semibold underline">
           Your study plan
+        </Link>{" "}
+        ·{" "}
+        <Link href="/history" className="font-semibold underline">
+          Attempt history
         </Link>
       </p>
       <section aria-labelledby="your-tracks" className="space-y-3">

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FormAlert } from "@/components/form-parts";
+import { TimeZoneField } from "@/components/time-zone-field";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { loadDrills } from "@/lib/drills/load.server";
 import { progressOf } from "@/lib/progress/dashboard";
-import { buildPlan, LEVELS, type Level } from "@/lib/progress/plan";
+import { buildPlan, formatPlanDate, LEVELS, type Level, type PlanStep } from "@/lib/progress/plan";
 import { populationFacility } from "@/lib/progress/population.server";
 import { loadProgress } from "@/lib/progress.server";
-import { studyProfile } from "@/lib/study-profile.server";
-import { savePlanAction } from "./actions";
+import { studyProfile, userTimeZone } from "@/lib/study-profile.server";
+import { savePlanAction, toggleStepAction } from "./actions";
 
 export const metadata: Metadata = { title: "Study plan" };
 
@@ -26,8 +27,9 @@ export default async function PlanPage({ searchParams }: Props) {
   if (!track) throw new Error("the cba track is missing");
   const user = await requireUser(`/plan?track=${track.id}`);
   const db = getDb();
-  const [profile, history, prior] = await Promise.all([
+  const [profile, timeZone, history, prior] = await Promise.all([
     studyProfile(db, user.id, track.id),
+    userTimeZone(db, user.id),
     loadProgress(db, user.id, track, bank),
     populationFacility(db, track, bank),
   ]);
@@ -37,6 +39,7 @@ export default async function PlanPage({ searchParams }: Props) {
         level: profile.level,
         examDate: profile.examDate,
         today: new Date(),
+        timeZone,
         hasBaseline: history.mocks.length > 0,
         ready: progress.readiness.ready,
         domains: progress.ranked,
@@ -69,6 +72,7 @@ export default async function PlanPage({ searchParams }: Props) {
         className="space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800"
       >
         <input type="hidden" name="track" value={track.id} />
+        <TimeZoneField />
         <fieldset className="space-y-1">
           <legend className="font-semibold">Your experience with {track.examCode}'s subject</legend>
           {LEVEL_ORDER.map((level) => (
@@ -117,6 +121,14 @@ export default async function PlanPage({ searchParams }: Props) {
               plan.daysLeft >= 0 &&
               ` Your exam is in ${plan.daysLeft} days.`}
           </p>
+          {plan.fitNote && (
+            <p
+              data-testid="plan-fit"
+              className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+            >
+              {plan.fitNote}
+            </p>
+          )}
           {plan.warning && (
             <p
               role="alert"
@@ -127,62 +139,88 @@ export default async function PlanPage({ searchParams }: Props) {
           )}
           <p className="text-sm text-slate-600 dark:text-slate-400">{progress.readiness.summary}</p>
           <ol className="space-y-3" data-testid="plan-steps">
-            {plan.steps.map((step, i) => (
-              <li
-                key={`${step.kind}-${step.domainId ?? i}`}
-                className="space-y-1 rounded-md border border-slate-200 p-3 dark:border-slate-800"
-              >
-                <p className="font-semibold">
-                  {i + 1}. {step.title}
-                  {step.days && (
-                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
-                      {step.days[0] === step.days[1]
-                        ? `day ${step.days[0]}`
-                        : `days ${step.days[0]}–${step.days[1]}`}
-                    </span>
-                  )}
-                </p>
-                <p className="text-sm">{step.detail}</p>
-                {step.kind === "baseline" && (
-                  <Link href={`/tracks/${track.id}`} className="text-sm font-semibold underline">
-                    Start your baseline mock
-                  </Link>
-                )}
-                {step.kind === "retake" && (
-                  <Link href={`/tracks/${track.id}`} className="text-sm font-semibold underline">
-                    Take a mock
-                  </Link>
-                )}
-                {step.yamlDrills && (
-                  <p className="flex flex-wrap gap-x-4 text-sm">
-                    <span>YAML drills:</span>
-                    {step.yamlDrills.map((d) => (
-                      <Link key={d.id} href={`/drills/${d.id}`} className="underline">
-                        {d.title}
-                      </Link>
-                    ))}
-                  </p>
-                )}
-                {step.domainId && (
-                  <p className="flex flex-wrap gap-x-4 text-sm">
-                    <Link
-                      href={`/tracks/${track.id}/practice?mode=drill&domain=${encodeURIComponent(step.domainId)}`}
-                      className="font-semibold underline"
-                    >
-                      Drill this domain
+            {plan.steps.map((step, i) => {
+              const done = profile?.doneSteps.includes(step.key) ?? false;
+              return (
+                <li
+                  key={step.key}
+                  data-done={done ? "true" : undefined}
+                  className="space-y-1 rounded-md border border-slate-200 p-3 data-[done]:bg-slate-50 dark:border-slate-800 dark:data-[done]:bg-slate-900"
+                >
+                  <div className="flex flex-wrap items-baseline gap-x-2">
+                    <p className="min-w-0 flex-1 font-semibold">
+                      {i + 1}. <span className={done ? "line-through" : ""}>{step.title}</span>
+                      {step.dates && (
+                        <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+                          {stepWhen(step)}
+                        </span>
+                      )}
+                    </p>
+                    {step.kind !== "repeat" && (
+                      <form action={toggleStepAction}>
+                        <input type="hidden" name="track" value={track.id} />
+                        <input type="hidden" name="step" value={step.key} />
+                        <input type="hidden" name="done" value={done ? "0" : "1"} />
+                        <button
+                          type="submit"
+                          aria-pressed={done}
+                          aria-label={`${step.title}: ${done ? "done (undo)" : "mark as done"}`}
+                          className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 aria-pressed:border-emerald-600 aria-pressed:text-emerald-800 dark:border-slate-700 dark:hover:bg-slate-900 dark:aria-pressed:text-emerald-300"
+                        >
+                          {done ? "✓ Done" : "Mark done"}
+                        </button>
+                      </form>
+                    )}
+                  </div>
+                  <p className="text-sm">{step.detail}</p>
+                  {step.kind === "baseline" && (
+                    <Link href={`/tracks/${track.id}`} className="text-sm font-semibold underline">
+                      Start your baseline mock
                     </Link>
-                    {(step.docs ?? []).map((doc) => (
-                      <a key={doc.url} href={doc.url} className="underline" rel="noreferrer">
-                        {doc.title}
-                      </a>
-                    ))}
-                  </p>
-                )}
-              </li>
-            ))}
+                  )}
+                  {step.kind === "retake" && (
+                    <Link href={`/tracks/${track.id}`} className="text-sm font-semibold underline">
+                      Take a mock
+                    </Link>
+                  )}
+                  {step.yamlDrills && (
+                    <p className="flex flex-wrap gap-x-4 text-sm">
+                      <span>YAML drills:</span>
+                      {step.yamlDrills.map((d) => (
+                        <Link key={d.id} href={`/drills/${d.id}`} className="underline">
+                          {d.title}
+                        </Link>
+                      ))}
+                    </p>
+                  )}
+                  {step.domainId && (
+                    <p className="flex flex-wrap gap-x-4 text-sm">
+                      <Link
+                        href={`/tracks/${track.id}/practice?mode=drill&domain=${encodeURIComponent(step.domainId)}`}
+                        className="font-semibold underline"
+                      >
+                        Drill this domain
+                      </Link>
+                      {(step.docs ?? []).map((doc) => (
+                        <a key={doc.url} href={doc.url} className="underline" rel="noreferrer">
+                          {doc.title}
+                        </a>
+                      ))}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </section>
       )}
     </article>
   );
+}
+
+/** "Mon 14 Dec" or "Mon 14 Dec – Wed 16 Dec". */
+function stepWhen(step: PlanStep): string {
+  if (!step.dates) return "";
+  const [from, to] = step.dates;
+  return from === to ? formatPlanDate(from) : `${formatPlanDate(from)} – ${formatPlanDate(to)}`;
 }

@@ -3,7 +3,8 @@
  * readiness target. Server-rendered SVG with a text alternative.
  */
 
-export type TrendPoint = { n: number; percent: number; at: Date };
+/** `id`: the mock's attempt; its point links to its review. */
+export type TrendPoint = { n: number; percent: number; at: Date; id?: string };
 
 const W = 640;
 const H = 260;
@@ -70,8 +71,8 @@ export function TrendChart({
         className="stroke-indigo-600 dark:stroke-indigo-400"
         points={points.map((p, i) => `${x(i)},${y(p.percent)}`).join(" ")}
       />
-      {points.map((p, i) => (
-        <g key={p.n}>
+      {points.map((p, i) => {
+        const dot = (
           <circle
             cx={x(i)}
             cy={y(p.percent)}
@@ -81,11 +82,23 @@ export function TrendChart({
           >
             <title>{`Mock ${p.n} (${p.at.toISOString().slice(0, 10)}): ${p.percent}%`}</title>
           </circle>
-          <text x={x(i)} y={H - 10} textAnchor="middle" className="fill-current text-[11px]">
-            {p.n}
-          </text>
-        </g>
-      ))}
+        );
+        return (
+          <g key={p.n}>
+            {/* A mouse target; keyboard and screen-reader users have the list under the chart. */}
+            {p.id ? (
+              <a href={`/attempts/${encodeURIComponent(p.id)}/review`} tabIndex={-1}>
+                {dot}
+              </a>
+            ) : (
+              dot
+            )}
+            <text x={x(i)} y={H - 10} textAnchor="middle" className="fill-current text-[11px]">
+              {p.n}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

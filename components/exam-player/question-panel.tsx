@@ -9,6 +9,8 @@ export function QuestionPanel({
   locked,
   onSelect,
   legendRef,
+  showDomain,
+  limitNote,
 }: {
   question: PlayerQuestion;
   total: number;
@@ -16,9 +18,13 @@ export function QuestionPanel({
   locked: boolean;
   onSelect: (key: string) => void;
   legendRef: Ref<HTMLLegendElement>;
+  /** Off in a timed mock: the real exam does not say which domain a question is from. */
+  showDomain: boolean;
+  /** Why an extra option was just refused, if it was. */
+  limitNote: string | null;
 }) {
   const multiple = question.type === "multiple";
-  const note = selectionNote(question.type, question.chooseCount, selected.length);
+  const note = limitNote ?? selectionNote(question.type, question.chooseCount, selected.length);
   const hintId = `choose-${question.questionId}`;
   return (
     <fieldset disabled={locked} className="min-w-0 space-y-4" aria-describedby={hintId}>
@@ -29,7 +35,9 @@ export function QuestionPanel({
       >
         Question {question.position} of {total}
       </legend>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{question.domainTitle}</p>
+      {showDomain && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{question.domainTitle}</p>
+      )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler */}
       <div className="prose-q" dangerouslySetInnerHTML={{ __html: question.stemHtml }} />
       <p id={hintId} className="text-sm font-medium text-slate-600 dark:text-slate-300">
@@ -59,7 +67,7 @@ export function QuestionPanel({
                   {optionLetter(index)}.
                 </span>
                 <span
-                  className="prose-q min-w-0 [&>:first-child]:mt-0! [&>:last-child]:mb-0!"
+                  className="prose-q min-w-0 [overflow-wrap:anywhere] [&>:first-child]:mt-0! [&>:last-child]:mb-0!"
                   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the content compiler
                   dangerouslySetInnerHTML={{ __html: option.html }}
                 />

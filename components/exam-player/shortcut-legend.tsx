@@ -8,7 +8,7 @@ function Key({ children }: { children: string }) {
   );
 }
 
-/** The keyboard shortcuts, always visible under the question. */
+/** The keyboard shortcuts, under the question; hidden on touch screens, which have no keys. */
 export function ShortcutLegend({
   optionCount,
   check = false,
@@ -22,7 +22,7 @@ export function ShortcutLegend({
   return (
     <section
       aria-labelledby="shortcuts-title"
-      className="rounded-md border border-slate-200 p-3 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
+      className="rounded-md border border-slate-200 p-3 text-xs text-slate-600 pointer-coarse:hidden dark:border-slate-800 dark:text-slate-400"
     >
       <h2 id="shortcuts-title" className="mb-1.5 font-semibold text-slate-700 dark:text-slate-300">
         Keyboard shortcuts

@@ -54,7 +54,7 @@ export async function recordResponses(db: Db, trackId: string | null = null): Pr
         WITH mocks AS MATERIALIZED (
           SELECT a.id, a."userId", a."trackId", a.deadline, a."submittedAt"
           FROM "Attempt" a
-          WHERE a.mode = 'mock' AND a.status <> 'in_progress' ${track}
+          WHERE a.mode = 'mock' AND a.status IN ('submitted', 'expired') ${track}
             AND NOT EXISTS (SELECT 1 FROM "ItemResponse" r WHERE r."attemptId" = a.id)
         ),
         checks AS MATERIALIZED (

@@ -67,7 +67,7 @@ export async function startMock(
          WHERE a."userId" = ${userId} AND a."trackId" = ${track.id}
          GROUP BY aq."questionId"`;
       const mocksBefore = await tx.attempt.count({
-        where: { userId, trackId: track.id, mode: "mock" },
+        where: { userId, trackId: track.id, mode: "mock", status: { not: "abandoned" } },
       });
       const seed = randomInt(0, 2 ** 31 - 1);
       const sample = sampleMock({
@@ -235,12 +235,20 @@ export function closeAttempt(db: Db, attemptId: string, bank: Bank, now: Date) {
 }
 
 /**
- * Closes an open attempt with its score: `submitted` before the deadline, `expired` from it on.
+ * Closes an open attempt with its score: `submitted` before the deadline, `expired` from it on,
+ * `abandoned` when the candidate discards it (graded for its review, but it feeds neither the
+ * review deck nor readiness nor the mock trend: see ADR 0016).
  * Locks the attempt's row first, so saves wait (and are then refused), and a second close finds
  * the attempt closed and changes nothing: one close, one set of misses in the review deck.
  * Stores each question's grade, which every page reads.
  */
-export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now: Date) {
+export async function closeAttemptTx(
+  tx: Tx,
+  attemptId: string,
+  bank: Bank,
+  now: Date,
+  options: { abandon?: boolean } = {},
+) {
   const locked = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
   if (locked[0]?.status !== "in_progress") return false;
@@ -258,6 +266,7 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
   // the attempt ran out of time and is closed as of its deadline.
   const expired = attempt.deadline !== null && now.getTime() >= attempt.deadline.getTime();
   const closedAt = expired && attempt.deadline ? attempt.deadline : now;
+  const abandoned = options.abandon === true && !expired;
   // Every answered question that was wrong goes into the spaced-review deck (a checked one
   // went in when it was checked).
   const { checked } = deriveState(attempt);
@@ -266,12 +275,12 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
       ? [{ questionId, at: closedAt }]
       : [],
   );
-  await addMisses(tx, attempt.userId, misses);
+  if (!abandoned) await addMisses(tx, attempt.userId, misses);
   await storeGrades(tx, attemptId, graded, closedAt);
   await tx.attempt.update({
     where: { id: attemptId },
     data: {
-      status: expired ? "expired" : "submitted",
+      status: abandoned ? "abandoned" : expired ? "expired" : "submitted",
       submittedAt: closedAt,
       correctCount: score.correct,
       scorePercent: score.percent,
@@ -325,6 +334,30 @@ export async function submitAttempt(
   return { status: closed ? "ok" : "closed", attemptId };
 }
 
+/**
+ * Discards the user's open mock: closed as `abandoned` (kept in history with its review), unless
+ * the deadline has passed, in which case it closes as `expired` like any other. "not-open" when it
+ * is not the user's open mock.
+ */
+export async function abandonMock(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  bank: Bank,
+  now: Date = new Date(),
+): Promise<"abandoned" | "not-open"> {
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId, mode: "mock", status: "in_progress" },
+    select: { id: true },
+  });
+  if (!attempt) return "not-open";
+  const closed = await db.$transaction(
+    (tx) => closeAttemptTx(tx, attemptId, bank, now, { abandon: true }),
+    { timeout: 30_000 },
+  );
+  return closed ? "abandoned" : "not-open";
+}
+
 /** The user's open mock on a track (if any) and whether they have taken one before. */
 export async function mockStatus(db: Db, userId: string, trackId: string) {
   const [open, taken] = await Promise.all([
@@ -332,7 +365,7 @@ export async function mockStatus(db: Db, userId: string, trackId: string) {
       where: { userId, trackId, mode: "mock", status: "in_progress" },
       select: { id: true, deadline: true },
     }),
-    db.attempt.count({ where: { userId, trackId, mode: "mock" } }),
+    db.attempt.count({ where: { userId, trackId, mode: "mock", status: { not: "abandoned" } } }),
   ]);
   return { open: open && !isExpired(new Date(), open.deadline) ? open : null, taken };
 }

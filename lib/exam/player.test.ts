@@ -101,6 +101,10 @@ describe("answers", () => {
     expect(toggleSelection(["D"], "B", "multiple")).toEqual(["B", "D"]);
     expect(toggleSelection(["B", "D"], "B", "multiple")).toEqual(["D"]);
     expect(toggleSelection([], "A", "multiple")).toEqual(["A"]);
+    // "Choose 2": a third option is refused until one is cleared.
+    expect(toggleSelection(["B", "D"], "A", "multiple", 2)).toEqual(["B", "D"]);
+    expect(toggleSelection(["B", "D"], "D", "multiple", 2)).toEqual(["B"]);
+    expect(toggleSelection(["B"], "A", "multiple", 2)).toEqual(["A", "B"]);
   });
 
   it("compares selections as sets", () => {

@@ -16,6 +16,7 @@ export type PlayerQuestion = {
   stemHtml: string;
   /** Already in this attempt's shuffled order; `key` is an opaque option id (option-ids.ts). */
   options: { key: string; html: string }[];
+  /** Empty in a timed mock. */
   domainTitle: string;
 };
 
@@ -94,15 +95,26 @@ export function optionLetter(index: number): string {
   return String.fromCharCode(65 + index);
 }
 
-/** The selection after clicking option `key`: radio semantics for single, toggle for multiple. */
+/**
+ * The selection after clicking option `key`: radio semantics for single, toggle for multiple.
+ * As on the real exam, a multiple-answer question stops at `chooseCount`: one more option is
+ * refused (the selection comes back unchanged) until one is cleared.
+ */
 export function toggleSelection(
   current: readonly string[],
   key: string,
   type: PlayerQuestion["type"],
+  chooseCount = Number.POSITIVE_INFINITY,
 ): string[] {
   if (type === "single") return [key];
-  const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
-  return next.sort();
+  if (current.includes(key)) return current.filter((k) => k !== key).sort();
+  if (current.length >= chooseCount) return [...current].sort();
+  return [...current, key].sort();
+}
+
+/** Said when an extra option is refused on a multiple-answer question. */
+export function selectionLimitNote(chooseCount: number): string {
+  return `This question needs only ${chooseCount} answers. Clear one before choosing another.`;
 }
 
 export function sameSelection(a: readonly string[], b: readonly string[]): boolean {

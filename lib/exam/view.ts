@@ -53,7 +53,8 @@ export function playerStateOf(input: {
               ? []
               : [{ key: optionIds.idOf(q.id, key as OptionKey), html }];
           }),
-          domainTitle: domainTitle(q.domain),
+          // A timed mock does not say (the real exam gives no such hint); practice does.
+          domainTitle: attempt.mode === "mock" ? "" : domainTitle(q.domain),
         },
       ];
     }),

@@ -77,7 +77,13 @@ export function groupComparison(
 export function trend(mocks: readonly MockRecord[]) {
   return [...mocks]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map((m, index) => ({ n: index + 1, at: m.at, percent: m.percent, passed: m.passed }));
+    .map((m, index) => ({
+      n: index + 1,
+      id: m.id,
+      at: m.at,
+      percent: m.percent,
+      passed: m.passed,
+    }));
 }
 
 /**

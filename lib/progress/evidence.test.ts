@@ -66,6 +66,24 @@ describe("evidence from stored grades", () => {
     expect(e.mocks.map((m) => m.id).sort()).toEqual(["m1", "m2"]);
   });
 
+  it("a discarded mock is in no mock list, no answer count and no fresh evidence", () => {
+    const e = evidenceOf(
+      [
+        row("a1", "m1", 1, true),
+        row("b1", "m1", 1, true),
+        row("a2", "m2", 2, false, true, "abandoned"), // answered, then the mock was discarded
+        row("b2", "m2", 2, false, false, "abandoned"),
+      ],
+      bank,
+      track,
+    );
+    expect(e.mocks.map((m) => m.id)).toEqual(["m1"]);
+    expect(e.answers.map((a) => a.questionId).sort()).toEqual(["a1", "b1"]);
+    expect(e.fresh).toHaveLength(2);
+    // Its questions were still shown: a new mock treats them as seen.
+    expect(e.lastSeen.has("a2")).toBe(true);
+  });
+
   it("a history of repeats only adds no fresh evidence", () => {
     const first = [row("a1", "m1", 1, true), row("b1", "m1", 1, true)];
     const repeats = [2, 3, 4].flatMap((d) => [

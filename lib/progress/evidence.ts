@@ -20,7 +20,7 @@ export type GradeRow = {
   attempt: {
     id: string;
     mode: "mock" | "practice" | "drill";
-    status: "in_progress" | "submitted" | "expired";
+    status: "in_progress" | "submitted" | "expired" | "abandoned";
     isBaseline: boolean;
     startedAt: Date;
     submittedAt: Date | null;
@@ -45,8 +45,10 @@ export type Evidence = {
  * Which graded rows are responses: an answered question; and a question left blank in a mock the
  * candidate submitted (they chose to leave it, and the exam scores it wrong). A blank in a mock
  * that ran out of time (often an abandoned one) or in practice says nothing, so it is not counted.
+ * A mock the candidate discarded counts for nothing, answered or not (ADR 0016).
  */
 function counts(row: GradeRow): boolean {
+  if (row.attempt.status === "abandoned") return false;
   return (
     row.answered === true || (row.attempt.mode === "mock" && row.attempt.status === "submitted")
   );
@@ -64,7 +66,7 @@ export function evidenceOf(
   for (const row of rows) {
     const seen = lastSeen.get(row.questionId);
     if (!seen || row.attempt.startedAt > seen) lastSeen.set(row.questionId, row.attempt.startedAt);
-    const closed = row.attempt.status !== "in_progress";
+    const closed = row.attempt.status === "submitted" || row.attempt.status === "expired";
     if (row.attempt.mode === "mock" && closed) {
       mockRows.set(row.attempt.id, [...(mockRows.get(row.attempt.id) ?? []), row]);
     }

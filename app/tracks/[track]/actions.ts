@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
-import { startMock } from "@/lib/exam/attempts.server";
+import { abandonMock, startMock } from "@/lib/exam/attempts.server";
 import { hitRateLimit, START_MOCK_QUOTA } from "@/lib/rate-limit.server";
 
 /** Starts (or resumes) a timed mock exam on the track and opens the player. */
@@ -24,4 +24,21 @@ export async function startMockAction(trackId: string) {
     bank,
   });
   redirect(`/attempts/${attemptId}`);
+}
+
+/** Discards the user's open mock (after the confirm step on the track page): kept as abandoned. */
+export async function abandonMockAction(trackId: string, form: FormData) {
+  const user = await requireUser(`/tracks/${encodeURIComponent(trackId)}`);
+  const bank = loadBank();
+  if (!bank.tracks.has(trackId)) notFound();
+  const attemptId = String(form.get("attempt") ?? "");
+  if (form.get("confirm") !== "yes" || attemptId.length === 0 || attemptId.length > 64) {
+    redirect(`/tracks/${encodeURIComponent(trackId)}`);
+  }
+  const result = await abandonMock(getDb(), user.id, attemptId, bank);
+  redirect(
+    result === "abandoned"
+      ? `/attempts/${encodeURIComponent(attemptId)}/review`
+      : `/tracks/${encodeURIComponent(trackId)}`,
+  );
 }

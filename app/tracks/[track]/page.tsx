@@ -17,7 +17,7 @@ import { loadProgress } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
 import { yamlSkill } from "@/lib/yaml-attempts.server";
-import { startMockAction } from "./actions";
+import { abandonMockAction, startMockAction } from "./actions";
 
 type Props = {
   params: Promise<{ track: string }>;
@@ -80,12 +80,35 @@ export default async function TrackPage({ params, searchParams }: Props) {
           Mock exam
         </h2>
         {status?.open ? (
-          <p>
-            You have a mock in progress; its timer keeps running.{" "}
-            <Link href={`/attempts/${status.open.id}`} className="font-semibold underline">
-              Resume your mock exam
-            </Link>
-          </p>
+          <div className="space-y-2">
+            <p>
+              You have a mock in progress; its timer keeps running.{" "}
+              <Link href={`/attempts/${status.open.id}`} className="font-semibold underline">
+                Resume your mock exam
+              </Link>
+            </p>
+            <details className="text-sm">
+              <summary className="cursor-pointer underline">Discard this mock…</summary>
+              <form
+                action={abandonMockAction.bind(null, track.id)}
+                className="mt-2 space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+              >
+                <input type="hidden" name="attempt" value={status.open.id} />
+                <input type="hidden" name="confirm" value="yes" />
+                <p>
+                  A discarded mock stays in your history, marked abandoned, with its review. It
+                  counts for nothing: not in readiness, not in your mock trend, not in your domain
+                  scores.
+                </p>
+                <button
+                  type="submit"
+                  className="rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
+                >
+                  Yes, discard this mock
+                </button>
+              </form>
+            </details>
+          </div>
         ) : (
           <form action={startMockAction.bind(null, track.id)} className="space-y-2" id="start">
             {progress && progress.freshness.nextMockRepeats > 0 && (
@@ -118,6 +141,15 @@ export default async function TrackPage({ params, searchParams }: Props) {
           </form>
         )}
       </section>
+
+      {user && (
+        <p>
+          <Link href={`/history?track=${track.id}`} className="font-semibold underline">
+            Your attempts on this track
+          </Link>{" "}
+          (every mock, practice session and drill, each with its review)
+        </p>
+      )}
 
       {progress && (
         <ProgressDashboard

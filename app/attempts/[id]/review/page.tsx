@@ -14,6 +14,7 @@ import { deriveState, gradeAttempt, storedScore, timeSpentOf } from "@/lib/exam/
 import { selectionInCurrentKeys } from "@/lib/exam/grading";
 import { openMockQuestionIds } from "@/lib/exam/open-mocks.server";
 import { formatDuration } from "@/lib/exam/practice";
+import { retakeWrongAction } from "./actions";
 
 const MODE_LABEL = { mock: "Mock exam", practice: "Practice", drill: "Domain drill" } as const;
 
@@ -77,6 +78,17 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       (show !== "flagged" || r.flagged) &&
       (!domain || r.q.domain === domain),
   );
+  const wrongCount = rows.filter((r) => !r.correct && !r.hidden).length;
+  // The domain with the lowest score in this attempt (ties: the track's order).
+  const weakest = inTrackOrder(track.domains, score.byDomain)
+    .filter((g) => g.total > 0)
+    .reduce<(typeof score.byDomain)[number] | null>(
+      (low, g) => (low === null || g.percent < low.percent ? g : low),
+      null,
+    );
+  const weakestInfo = weakest
+    ? { id: weakest.id, title: titleOf(track.domains, weakest.id) }
+    : null;
   const filterLink = (params: Record<string, string | undefined>) => {
     const search = new URLSearchParams(
       Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])),
@@ -94,6 +106,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{track.title}: results</h1>
         {attempt.status === "expired" && (
           <p>Time ran out: the exam was submitted with the answers saved before the deadline.</p>
+        )}
+        {attempt.status === "abandoned" && (
+          <p
+            data-testid="abandoned"
+            className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
+            Abandoned: you discarded this mock. It is kept here for its review, and counts for
+            nothing in readiness, your mock trend or your domain scores.
+          </p>
         )}
       </header>
 
@@ -139,30 +160,99 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         )}
         <ScoreTable
           caption={track.blueprint === "curriculum" ? "By study domain" : "By domain"}
-          rows={score.byDomain.map((g) => ({ ...g, title: titleOf(track.domains, g.id) }))}
+          rows={inTrackOrder(track.domains, score.byDomain).map((g) => ({
+            ...g,
+            title: titleOf(track.domains, g.id),
+          }))}
         />
         {track.curriculum.length > 0 && (
           <ScoreTable
             caption="By official curriculum domain"
-            rows={score.byCurriculum.map((g) => ({ ...g, title: titleOf(track.curriculum, g.id) }))}
+            rows={inTrackOrder(track.curriculum, score.byCurriculum).map((g) => ({
+              ...g,
+              title: titleOf(track.curriculum, g.id),
+            }))}
           />
         )}
       </section>
 
+      <section aria-labelledby="next-steps" className="space-y-2">
+        <h2 id="next-steps" className="text-xl font-semibold">
+          Next steps
+        </h2>
+        <div className="flex flex-wrap gap-3">
+          {weakestInfo && (
+            <Link
+              href={`/tracks/${track.id}/practice?mode=drill&domain=${encodeURIComponent(weakestInfo.id)}`}
+              className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700"
+            >
+              Drill your weakest domain: {weakestInfo.title}
+            </Link>
+          )}
+          {wrongCount > 0 && (
+            <form action={retakeWrongAction.bind(null, attempt.id)}>
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+              >
+                Retake the {wrongCount} I got wrong
+              </button>
+            </form>
+          )}
+          {isMock && (
+            <Link
+              href={`/tracks/${track.id}#start`}
+              className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+            >
+              Take another mock
+            </Link>
+          )}
+        </div>
+      </section>
+
       <section aria-labelledby="questions" className="space-y-4">
-        <h2 id="questions" className="text-xl font-semibold">
+        <h2 id="questions" className="scroll-mt-4 text-xl font-semibold">
           Every question
         </h2>
+        <nav aria-label="Results by question" data-testid="results-grid">
+          <ol className="flex flex-wrap gap-1.5">
+            {rows.map((r) => (
+              <li key={r.q.id}>
+                <a
+                  href={`#q-${r.aq.position}`}
+                  aria-label={`Question ${r.aq.position}: ${r.correct ? "correct" : r.selected.length === 0 ? "not answered" : "wrong"}${r.flagged ? ", marked with a flag" : ""}`}
+                  className={`flex size-9 items-center justify-center rounded text-sm font-semibold text-white ${
+                    r.correct
+                      ? "bg-emerald-700"
+                      : r.selected.length === 0
+                        ? "bg-slate-500"
+                        : "bg-red-700"
+                  } ${r.flagged ? "ring-2 ring-amber-400 ring-offset-1 dark:ring-offset-slate-950" : ""}`}
+                >
+                  {r.aq.position}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
         <nav aria-label="Filter questions" className="flex flex-wrap gap-2 text-sm">
-          {[
-            ["All", filterLink({ domain })],
-            ["Wrong only", filterLink({ show: "wrong", domain })],
-            ["Flagged", filterLink({ show: "flagged", domain })],
-          ].map(([label, href]) => (
+          {(
+            [
+              ["All", undefined],
+              ["Wrong only", "wrong"],
+              ["Flagged", "flagged"],
+            ] as const
+          ).map(([label, value]) => (
             <Link
               key={label}
-              href={href ?? "#"}
-              className="rounded-full border border-slate-300 px-3 py-1 dark:border-slate-700"
+              href={filterLink({ show: value, domain })}
+              scroll={false}
+              aria-current={
+                (show === "wrong" || show === "flagged" ? show : undefined) === value
+                  ? "true"
+                  : undefined
+              }
+              className="rounded-full border border-slate-300 px-3 py-1 aria-[current]:bg-indigo-600 aria-[current]:text-white dark:border-slate-700"
             >
               {label}
             </Link>
@@ -171,6 +261,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <Link
               key={d.id}
               href={filterLink({ show, domain: domain === d.id ? undefined : d.id })}
+              scroll={false}
               aria-current={domain === d.id ? "true" : undefined}
               className="rounded-full border border-slate-300 px-3 py-1 aria-[current]:bg-indigo-600 aria-[current]:text-white dark:border-slate-700"
             >
@@ -186,7 +277,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             ({ aq, q, selected, order, correct, hidden, flagged: isFlagged, regrade }) => (
               <li
                 key={q.id}
-                className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+                id={`q-${aq.position}`}
+                className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
               >
                 <p className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-semibold">Question {aq.position}</span>
@@ -257,5 +349,17 @@ function ScoreTable({ caption, rows }: { caption: string; rows: readonly GroupRo
         cells: [`${r.correct} / ${r.total}`, `${r.percent}%`],
       }))}
     />
+  );
+}
+
+/** Groups in the track's own order, so rows do not move between attempts. */
+function inTrackOrder<T extends { id: string }>(
+  order: readonly DomainInfo[],
+  groups: readonly T[],
+): T[] {
+  const rank = new Map(order.map((d, i) => [d.id, i]));
+  return [...groups].sort(
+    (a, b) =>
+      (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER),
   );
 }
