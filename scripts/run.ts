@@ -88,7 +88,13 @@ const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter
 // Every server process (Next.js forks workers) stamps requests with the client's address as
 // decided from the connection and TRUST_PROXY (scripts/client-ip.cjs), never from a header.
 const logFile = process.env.PASSMARK_SERVER_LOG;
-const preload = `--require=${path.join(ROOT, "scripts/client-ip.cjs")}`;
+// `npm start` also loads a graceful SIGTERM drain (scripts/graceful-shutdown.cjs) and one JSON log
+// line per request (scripts/request-log.cjs); `npm run dev` keeps Next.js's own handling.
+const preloads = [
+  "client-ip.cjs",
+  ...(mode === "start" ? ["graceful-shutdown.cjs", "request-log.cjs"] : []),
+];
+const preload = preloads.map((file) => `--require=${path.join(ROOT, "scripts", file)}`).join(" ");
 const child = spawn(
   process.execPath,
   [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
