@@ -63,7 +63,11 @@ const database = await openDatabase("app");
 console.log(`Database: ${database.description}`);
 const db = createDb(database.url);
 try {
-  await prepareDatabase(database.url, db, (line) => console.log(line));
+  // DATABASE_DIRECT_URL: migrations hold a session-level advisory lock, which PgBouncer's
+  // transaction mode cannot carry; behind PgBouncer they take this direct URL.
+  await prepareDatabase(process.env.DATABASE_DIRECT_URL ?? database.url, db, (line) =>
+    console.log(line),
+  );
   if (mode === "dev" && (await db.user.count()) === 0) {
     const created = await seedDemoUsers(db);
     console.log(`Seeded demo users: ${created.join(", ")} (passwords in README.md).`);
