@@ -12,6 +12,7 @@ import {
   readFileSync,
   writeFileSync,
 } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { nginxConfig, type PgBouncerOptions, pgbouncerConfig } from "./topology";
 
@@ -36,7 +37,9 @@ export type ReplicaOptions = {
 export function startReplica({ name, port, env, onLine }: ReplicaOptions): Replica {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/run.ts", "start"],
+    // tsx as a loader, not its CLI: the CLI relays SIGTERM through a 30 ms handshake and, when
+    // that runs late on a loaded machine, SIGKILLs the process that should drain.
+    ["--import", "tsx", "scripts/run.ts", "start"],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port) },
@@ -88,7 +91,8 @@ export function serverPid(replica: Replica): number | undefined {
   if (pid === undefined) return undefined;
   return descendants(pid).find((p) => {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, "utf8").includes("next/dist/bin/next");
+      const cmd = readFileSync(`/proc/${p}/cmdline`, "utf8");
+      return cmd.startsWith("next-server") || cmd.includes("next/dist/bin/next");
     } catch {
       return false;
     }
@@ -130,6 +134,15 @@ export async function stopReplica(replica: Replica, graceMs = 15_000) {
   }, graceMs);
   await replica.exited;
   clearTimeout(timer);
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` (nginx would otherwise fail to bind, late). */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 export function binary(name: "nginx" | "pgbouncer"): string {
@@ -180,7 +193,8 @@ export function startPgBouncer(options: PgBouncerOptions): Daemon {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chmodSync(options.dir, 0o777);
   const args = asRoot ? ["-u", "nobody", ini] : [ini];
-  const child = spawn(binary("pgbouncer"), args, { stdio: ["ignore", "inherit", "inherit"] });
+  // It writes its log to logfile; only a failure to start is worth showing here.
+  const child = spawn(binary("pgbouncer"), args, { stdio: ["ignore", "ignore", "inherit"] });
   // SIGINT: PgBouncer's "safe shutdown", after the transactions it is relaying.
   return daemon(child, "SIGINT");
 }

