@@ -71,6 +71,8 @@ type Candidate = {
   acked: Set<string>;
   waits: number[];
   submitted: boolean;
+  /** What the candidate is doing now (printed when a round runs long). */
+  phase: string;
 };
 
 async function inBatches<T>(n: number, width: number, task: (i: number) => Promise<T>) {
@@ -88,17 +90,22 @@ async function inBatches<T>(n: number, width: number, task: (i: number) => Promi
 }
 
 async function post(url: string, cookie: string, body?: string) {
+  // A timer of our own, as the player has (an AbortSignal.timeout nobody holds may be collected).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   try {
     const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", cookie, origin: BASE },
       ...(body ? { body } : {}),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: controller.signal,
     });
     const json: unknown = await res.json().catch(() => null);
     return { status: res.status, json };
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -151,6 +158,7 @@ async function candidateRun(c: Candidate) {
 
   const answered: number[] = [];
   for (let k = 0; k < ANSWERS && k < c.items.length; k++) {
+    c.phase = "answering";
     await sleep(think());
     // Proportions of the player: every answer follows a visit; about one in eight is a change of
     // an earlier answer, one in ten comes with a flag.
@@ -178,14 +186,18 @@ async function candidateRun(c: Candidate) {
       );
     }
   }
+  c.phase = "draining the queue";
   while (queue.length > 0) await flush();
-  // Submit (idempotent: a second submit answers 409 "already closed").
-  for (let tries = 1; tries <= 10; tries++) {
+  // Submit, retried like a save (a second submit answers 409 "already closed").
+  for (let tries = 1; tries <= 20; tries++) {
+    c.phase = `submitting (try ${tries})`;
     const res = await post(`${BASE}/api/attempts/${c.attemptId}/submit`, c.cookie);
     if (res && (res.status === 200 || res.status === 409)) {
       c.submitted = true;
+      c.phase = "done";
       return;
     }
+    c.phase = `submit failed (${res?.status ?? "network"}), backing off`;
     await sleep(retryDelay(tries));
   }
 }
@@ -271,6 +283,7 @@ try {
         acked: new Set<string>(),
         waits: [],
         submitted: false,
+        phase: "created",
       };
     });
     console.log(`Round "${round}": ${CANDIDATES} candidates, ${ANSWERS} answers each`);
@@ -301,7 +314,16 @@ try {
         `  ${((performance.now() - started) / 1000).toFixed(1)} s: ${victim.name} ready again`,
       );
     })();
-    await Promise.all([...candidates.map(candidateRun), disruption]);
+    const watchdog = setInterval(() => {
+      const phases = new Map<string, number>();
+      for (const c of candidates) phases.set(c.phase, (phases.get(c.phase) ?? 0) + 1);
+      console.log(
+        `  ${((performance.now() - started) / 1000).toFixed(0)} s: ${[...phases].map(([p, n]) => `${n} ${p}`).join(", ")}`,
+      );
+    }, 20_000);
+    await Promise.all([...candidates.map(candidateRun), disruption]).finally(() =>
+      clearInterval(watchdog),
+    );
     const seconds = (performance.now() - started) / 1000;
 
     // The database against the candidates' own logs.

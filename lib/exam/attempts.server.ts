@@ -35,6 +35,14 @@ const questionRows = (items: readonly MockItem[], bank: Pick<Bank, "byId">) =>
   }));
 
 /**
+ * How long a mock's start may wait for a pooled connection. A class pressing "Start" together
+ * sends hundreds of starts at once: Prisma's default (2 s) turned the wait into P2028 errors with
+ * 200 starts on a pool of 10. The pool hands connections out first come, first served, so a
+ * longer wait is a bounded queue; each start holds its connection for a few short statements.
+ */
+export const START_QUEUE_WAIT_MS = 15_000;
+
+/**
  * Starts a timed mock at the track's blueprint, or resumes the user's open one (at most one open
  * mock per track: the check and the insert run under a per-user-and-track advisory lock).
  */
@@ -93,7 +101,7 @@ export async function startMock(
       });
       return { attemptId: attempt.id, resumed: false, isBaseline: attempt.isBaseline };
     },
-    { timeout: 30_000 },
+    { maxWait: START_QUEUE_WAIT_MS, timeout: 30_000 },
   );
 }
 
