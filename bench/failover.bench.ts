@@ -15,7 +15,7 @@
  * DATABASE_URL (else the embedded test PostgreSQL).
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -210,6 +210,7 @@ await admin.query(`CREATE DATABASE "${dbName}"`);
 const url = withDatabase(server.url, dbName);
 const db = createDb(url);
 const runDir = mkdtempSync(path.join(tmpdir(), "passmark-failover-"));
+chmodSync(runDir, 0o755); // nginx's unprivileged workers reach their temp dirs through it
 const replicaEnv = {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: SECRET,

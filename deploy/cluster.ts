@@ -171,6 +171,10 @@ function daemon(child: ChildProcess, stopSignal: NodeJS.Signals): Daemon {
 /** nginx in the foreground with a generated configuration under `dir`. */
 export function startNginx(options: { dir: string; listen: string; upstreams: string[] }): Daemon {
   mkdirSync(options.dir, { recursive: true });
+  // Started as root, nginx's workers run as an unprivileged user: they must be able to reach
+  // the temp directories (responses larger than the proxy buffers are spooled there).
+  // (Its parent directories must be searchable by that user too.)
+  if (process.getuid?.() === 0) chmodSync(options.dir, 0o755);
   const conf = path.join(options.dir, "nginx.conf");
   writeFileSync(conf, nginxConfig(options));
   const nginx = binary("nginx");

@@ -51,6 +51,9 @@ ${own}events { worker_connections 8192; }
 http {
   access_log off;
 ${temp}  client_max_body_size 2m;
+  # Request bodies (a save re-sending its whole queue included) stay in memory: none is written
+  # to a temp file, which nginx's unprivileged worker might not be allowed to create.
+  client_body_buffer_size 2m;
   server_tokens off;
 
   upstream passmark {
