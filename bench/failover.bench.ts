@@ -258,6 +258,7 @@ const reports: Report[] = [];
 
 try {
   await Promise.all([ready(launch(0)), ready(launch(1))]);
+  console.log("Both replicas ready; creating the candidates…");
   const bank = loadBank();
   const track = bank.tracks.get("cba");
   if (!track) throw new Error("no cba track");

@@ -108,12 +108,16 @@ export async function waitFor200(url: string, timeoutMs: number, exited?: Promis
   });
   while (Date.now() < deadline) {
     if (gone) throw new Error(`${url}: the process exited before it was ready`);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2000);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(url, { signal: controller.signal });
       await res.arrayBuffer();
       if (res.status === 200) return;
     } catch {
       // not up yet
+    } finally {
+      clearTimeout(timer);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
