@@ -116,6 +116,8 @@ try {
         PORT: String(PORT),
         NEXTAUTH_SECRET: SECRET,
         NEXTAUTH_URL: BASE,
+        PASSMARK_ALLOW_HTTP: "1", // a local bench: production refuses plain http otherwise
+        PASSMARK_REQUEST_LOG: process.env.PASSMARK_REQUEST_LOG ?? "0",
         ...(PROFILE_DIR
           ? {
               PASSMARK_SERVER_NODE_ARGS: `${process.env.PASSMARK_SERVER_NODE_ARGS ?? ""} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`,
