@@ -40,7 +40,7 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/content ./content
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
-COPY --from=build --chown=node:node /app/scripts/client-ip.cjs /app/scripts/graceful-shutdown.cjs /app/scripts/request-log.cjs ./scripts/
+COPY --from=build --chown=node:node /app/scripts/server-preload.cjs /app/scripts/graceful-shutdown.cjs /app/scripts/request-log.cjs ./scripts/
 COPY --from=build --chown=node:node /app/node_modules/proxy-addr ./node_modules/proxy-addr
 COPY --from=build --chown=node:node /app/node_modules/forwarded ./node_modules/forwarded
 COPY --from=build --chown=node:node /app/node_modules/ipaddr.js ./node_modules/ipaddr.js
@@ -52,4 +52,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # SIGTERM drains in-flight requests for up to SHUTDOWN_GRACE_MS (10 s): keep the orchestrator's
 # stop timeout above it (compose.yaml: stop_grace_period 15s).
 STOPSIGNAL SIGTERM
-CMD ["node", "--require", "./scripts/client-ip.cjs", "--require", "./scripts/graceful-shutdown.cjs", "--require", "./scripts/request-log.cjs", "server.js"]
+CMD ["node", "--require", "./scripts/server-preload.cjs", "--require", "./scripts/graceful-shutdown.cjs", "--require", "./scripts/request-log.cjs", "server.js"]

@@ -1,16 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "@/lib/csp";
-import { frameworkRequestProblem } from "@/lib/request-guard";
 
 /** A fresh nonce per request: Next.js attaches it to its own scripts; nothing inline runs without it. */
 export function proxy(request: NextRequest) {
-  const refused = frameworkRequestProblem(request.method, request.headers);
-  if (refused) {
-    return new NextResponse(refused.message, {
-      status: refused.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -29,8 +21,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only (prefetches too, so a malformed router header is refused there as well):
-      // JSON API responses need no CSP, and the answer-saving path stays lean.
+      // Pages only: JSON API responses need no CSP, and the answer-saving path stays lean.
+      // (Malformed framework headers are refused before Next.js, in scripts/server-preload.cjs.)
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
     },
   ],

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CompareBars, type CompareRow } from "@/components/charts/compare-bars";
+import { DomainIntervals, ScoreDistribution } from "@/components/charts/forecast";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { DocLinks } from "@/components/doc-links";
 import { DomainTable } from "@/components/domain-table";
@@ -36,19 +37,56 @@ export function ProgressDashboard({
         Your progress
       </h2>
       <div
-        className={`rounded-md border px-4 py-3 ${
+        className={`space-y-3 rounded-md border px-4 py-3 ${
           progress.readiness.ready
             ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950"
             : "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950"
         }`}
       >
+        {progress.readiness.headline && (
+          <p className="text-lg font-semibold" data-testid="pass-probability">
+            {progress.readiness.headline}
+          </p>
+        )}
         <p className="font-semibold" data-testid="readiness">
           {progress.readiness.summary}
         </p>
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          Readiness here is a practice signal from your mocks, not a prediction of your real exam
-          result.
+        {progress.readiness.headline && (
+          <>
+            <p
+              className="text-sm text-slate-700 dark:text-slate-300"
+              data-testid="target-probability"
+            >
+              Chance of {progress.targetPercent}% or more on the real exam:{" "}
+              {Math.round(progress.prediction.pTarget * 100)}%. Read only from questions you
+              answered for the first time ({progress.readiness.fresh} so far); a question seen
+              before measures memory, not knowledge.
+            </p>
+            <ScoreDistribution
+              prediction={progress.prediction}
+              passPercent={progress.passPercent}
+              targetPercent={progress.targetPercent}
+            />
+            <DomainIntervals posteriors={progress.posteriors} />
+          </>
+        )}
+      </div>
+      <div className="space-y-2" data-testid="freshness">
+        <h3 className="text-lg font-semibold">Fresh questions left</h3>
+        <p>
+          {progress.freshness.fresh} of {progress.freshness.total} exam questions you have never
+          seen: enough for {progress.freshness.freshMocks} more mock
+          {progress.freshness.freshMocks === 1 ? "" : "s"} without a repeat.
         </p>
+        <DomainTable
+          caption="Fresh questions by exam domain"
+          columns={["Fresh", "Per mock"]}
+          rows={progress.freshness.byGroup.map((g) => ({
+            id: g.id,
+            title: g.title,
+            cells: [`${g.fresh} of ${g.total}`, String(g.perMock)],
+          }))}
+        />
       </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1">
         <Link href={`/review?track=${trackId}`} className="font-semibold underline">
@@ -125,9 +163,9 @@ export function ProgressDashboard({
       <div className="space-y-3">
         <h3 className="text-lg font-semibold">Weak domains, weakest first</h3>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Ranked by your last 20 answers in each domain (mocks, practice and drills), weighted by
-          the domain's share of the exam. A domain with fewer than 5 answers is not yet counted as a
-          strength.
+          Ranked by what each domain is likely costing you: the low end of its 80% interval, read
+          from the questions you answered for the first time, weighted by the domain's share of the
+          exam. The percentage shows your last 20 answers there (repeats included).
         </p>
         <ol className="space-y-3" data-testid="weak-domains">
           {progress.ranked.map((d) => (
@@ -142,7 +180,8 @@ export function ProgressDashboard({
                     ? "no answers yet"
                     : `${d.percent}% of your last ${d.answered} answer${d.answered === 1 ? "" : "s"}`}
                   {d.answered > 0 && d.thinEvidence ? " (too few to be sure)" : ""} · {d.weight}% of
-                  the exam
+                  the exam · {d.freshLeft} fresh question{d.freshLeft === 1 ? "" : "s"} left before
+                  drills repeat
                 </span>
                 <Link
                   href={`/tracks/${trackId}/practice?mode=drill&domain=${encodeURIComponent(d.id)}`}

@@ -19,6 +19,10 @@ test("a candidate follows the AWS path: CLF-C02 mock, estimated scaled score by 
   const steps = page.getByTestId("step-progress");
   await expect(steps.first()).toContainText("No mock taken yet.");
   await expect(steps.first()).toContainText("Your next step: take a baseline mock here.");
+  // The next step is a link to the track, where the baseline starts.
+  await expect(
+    steps.first().getByRole("link", { name: "take a baseline mock here" }),
+  ).toHaveAttribute("href", "/tracks/aws-clf-c02");
 
   await page.getByRole("link", { name: "AWS Certified Cloud Practitioner" }).click();
   await page.getByRole("button", { name: "Start your baseline mock" }).click();
@@ -51,8 +55,12 @@ test("a candidate follows the AWS path: CLF-C02 mock, estimated scaled score by 
 
   await page.goto("/paths/aws");
   await expect(steps.first()).toContainText(`Your mocks: 1. Latest ${percent}% (estimated`);
-  await expect(steps.first()).toContainText("Not ready yet: 0 of the last 1 mock at or above 85%");
+  // Readiness from fresh answers: a probability with its interval, and what is missing.
   await expect(steps.first()).toContainText(
-    "Your next step: retake a mock here until you pass consistently.",
+    /Pass probability \d+% · expected \d+% \(80% interval \d+–\d+%\)\. Not ready yet: needs /,
+  );
+  await expect(steps.first()).toContainText(/more fresh questions \(\d+ of 60 so far\)/);
+  await expect(steps.first()).toContainText(
+    "Your next step: retake a mock here until you are ready.",
   );
 });

@@ -20,8 +20,9 @@ async function takeMock(page: Page, button: string) {
     (await db.attemptQuestion.findMany({ where: { attemptId } })).map((q) => q.questionId),
   );
   const optionIdsOf = optionIds(attemptId);
-  // Six other questions left unanswered keep every mock under the 85% target.
-  const skipped = new Set(ids.filter((id) => bank.byId.get(id)?.domain !== WEAK).slice(0, 6));
+  // Twelve other questions left unanswered keep every mock under the 85% target and the
+  // candidate short of ready (a pass probability under 90%).
+  const skipped = new Set(ids.filter((id) => bank.byId.get(id)?.domain !== WEAK).slice(0, 12));
   const events = ids
     .filter((id) => !skipped.has(id))
     .map((id) => {
@@ -37,7 +38,7 @@ async function takeMock(page: Page, button: string) {
       };
     });
   const saved = await page.request.post(`/api/attempts/${attemptId}/events`, { data: { events } });
-  expect((await saved.json()).accepted).toHaveLength(54);
+  expect((await saved.json()).accepted).toHaveLength(48);
   expect((await page.request.post(`/api/attempts/${attemptId}/submit`)).ok()).toBe(true);
 }
 
@@ -58,16 +59,33 @@ test("after a baseline and two more mocks the dashboard, the plan and the review
   await expect(
     progress.getByRole("img", { name: /Scores by official curriculum domain/ }),
   ).toBeVisible();
-  const table = progress.getByRole("table").first();
+  const table = progress
+    .getByRole("table")
+    .filter({ has: page.getByRole("columnheader", { name: "Baseline" }) })
+    .first();
   await expect(table.getByRole("columnheader", { name: "Baseline" })).toBeVisible();
   await expect(table.getByRole("row", { name: /Security & Authentication/ })).toContainText("0%");
   const trendChart = page.getByTestId("trend-chart");
   await expect(trendChart).toHaveAttribute("aria-label", /mock 1 .*mock 2 .*mock 3 /);
   await expect(trendChart.getByTestId("pass-line")).toContainText("Pass mark 75%");
   await expect(trendChart.getByTestId("target-line")).toContainText("Target 85%");
-  await expect(page.getByTestId("readiness")).toHaveText(
-    /^Not ready yet: 0 of the last 3 mocks at or above 85%\. Weakest domain: Security & Authentication \(0%\)\.$/,
+  // The calibrated forecast, read from fresh answers only.
+  await expect(page.getByTestId("pass-probability")).toHaveText(
+    /^Pass probability \d+% · expected \d+% \(80% interval \d+–\d+%\)$/,
   );
+  await expect(page.getByTestId("readiness")).toHaveText(
+    /^Not ready yet: needs a pass probability of 90% \(now \d+%\)\. Weakest domain: [^,]+, \d+% \(80% interval \d+–\d+%\)\.$/,
+  );
+  await expect(page.getByTestId("target-probability")).toContainText(/Chance of 85% or more/);
+  await expect(page.getByTestId("score-distribution")).toHaveAttribute(
+    "aria-label",
+    /chance of reaching the pass mark \(75%\)/,
+  );
+  await expect(page.getByTestId("domain-intervals")).toHaveAttribute(
+    "aria-label",
+    /Development Workflow \d+% \(\d+–\d+%, \d+ fresh\)/,
+  );
+  await expect(page.getByTestId("freshness")).toContainText(/exam questions you have never seen/);
 
   const first = page.getByTestId("weak-domains").getByRole("listitem").first();
   await expect(first).toContainText("Security & Authentication");

@@ -1,77 +1,49 @@
 import type { Bank, Track } from "@/lib/content/types";
-import { gradeAttempt, storedScore } from "@/lib/exam/derive";
+import { passingPercentOf } from "@/lib/exam/scoring";
 import type { Db } from "@/lib/prisma.server";
-import type { GradedAnswer, MockRecord } from "@/lib/progress/analytics";
+import { type Evidence, evidenceOf, forecastOf } from "@/lib/progress/evidence";
+import { populationFacility } from "@/lib/progress/population.server";
 
 /**
- * What the progress analytics need for one user and track, in one query: every closed mock with
- * its per-domain scores, and every graded answer (closed attempts of any mode, plus the checked
- * answers of open practice sessions and drills). Closed attempts are read as graded and stored at
- * close (and by regrades), the same result the review page shows.
+ * Everything progress and readiness read for one user and track, in one query over the grades
+ * stored at each check and close (never the event log, so the cost does not grow with every
+ * click the user ever made).
  */
 export async function loadProgress(
   db: Db,
   userId: string,
   track: Track,
   bank: Bank,
-): Promise<{ mocks: MockRecord[]; answers: GradedAnswer[] }> {
-  const attempts = await db.attempt.findMany({
-    where: {
-      userId,
-      trackId: track.id,
-      OR: [{ status: { in: ["submitted", "expired"] } }, { mode: { in: ["practice", "drill"] } }],
-    },
-    orderBy: { startedAt: "asc" },
-    include: {
-      questions: {
+): Promise<Evidence> {
+  const rows = await db.attemptQuestion.findMany({
+    where: { attempt: { userId, trackId: track.id } },
+    select: {
+      questionId: true,
+      correct: true,
+      answered: true,
+      respondedAt: true,
+      attempt: {
         select: {
-          questionId: true,
-          questionHash: true,
-          correct: true,
-          version: { select: { optionHashes: true } },
+          id: true,
+          mode: true,
+          status: true,
+          isBaseline: true,
+          startedAt: true,
+          submittedAt: true,
+          scorePercent: true,
+          passed: true,
         },
       },
-      events: { where: { kind: { in: ["answer", "check"] } }, orderBy: { sequence: "asc" } },
     },
   });
-  const mocks: MockRecord[] = [];
-  const answers: GradedAnswer[] = [];
-  for (const attempt of attempts) {
-    const closed = attempt.status !== "in_progress";
-    const at = attempt.submittedAt ?? attempt.startedAt;
-    const { graded, score: replayed } = gradeAttempt(attempt, bank, track);
-    const stored = attempt.questions.every(
-      (q) => q.correct !== null || !bank.byId.has(q.questionId),
-    );
-    const answered = new Set([...graded].flatMap(([id, g]) => (g?.selected.length ? [id] : [])));
-    const score =
-      closed && stored ? storedScore(attempt.questions, answered, bank, track) : replayed;
-    if (attempt.mode === "mock" && closed) {
-      mocks.push({
-        id: attempt.id,
-        at,
-        percent: attempt.scorePercent ?? score.percent,
-        passed: attempt.passed ?? score.passed,
-        isBaseline: attempt.isBaseline,
-        byDomain: score.byDomain,
-        byCurriculum: score.byCurriculum,
-      });
-    }
-    const checked = new Set(
-      attempt.events.filter((e) => e.kind === "check").map((e) => e.questionId),
-    );
-    for (const aq of attempt.questions) {
-      const q = bank.byId.get(aq.questionId);
-      const g = graded.get(aq.questionId);
-      if (!q || !g || !(closed || checked.has(aq.questionId))) continue;
-      answers.push({
-        questionId: aq.questionId,
-        domain: q.domain,
-        curriculum: q.curriculum,
-        correct: closed && aq.correct !== null ? aq.correct : g.correct,
-        at,
-      });
-    }
-  }
-  return { mocks, answers };
+  return evidenceOf(rows, bank, track);
+}
+
+/** Readiness alone (the dashboard's and the path page's line per track). */
+export async function forecastFor(db: Db, userId: string, track: Track, bank: Bank) {
+  const [evidence, prior] = await Promise.all([
+    loadProgress(db, userId, track, bank),
+    populationFacility(db, track, bank),
+  ]);
+  return forecastOf(track, evidence.fresh, new Date(), passingPercentOf(track), prior);
 }

@@ -90,12 +90,12 @@ console.log(
 // which Node refuses in NODE_OPTIONS); bench:exam uses it to profile the server.
 const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 // Every server process (Next.js forks workers) stamps requests with the client's address as
-// decided from the connection and TRUST_PROXY (scripts/client-ip.cjs), never from a header.
+// decided from the connection and TRUST_PROXY (scripts/server-preload.cjs), never from a header.
 const logFile = process.env.PASSMARK_SERVER_LOG;
 // `npm start` also loads a graceful SIGTERM drain (scripts/graceful-shutdown.cjs) and one JSON log
 // line per request (scripts/request-log.cjs); `npm run dev` keeps Next.js's own handling.
 const preloads = [
-  "client-ip.cjs",
+  "server-preload.cjs",
   ...(mode === "start" ? ["graceful-shutdown.cjs", "request-log.cjs"] : []),
 ];
 const preload = preloads.map((file) => `--require=${path.join(ROOT, "scripts", file)}`).join(" ");

@@ -10,7 +10,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { checkYaml } from "@/lib/drills/check";
+import { runCheck } from "@/lib/drills/cli";
 import { loadDrills } from "@/lib/drills/load.server";
 import { MAX_BYTES } from "@/lib/drills/yaml";
 
@@ -55,19 +55,6 @@ if (parsed.values.drill !== undefined) {
   if (!drill) usage(`no drill with id ${parsed.values.drill}`);
 }
 
-const result = await checkYaml(bytes, drill ? { target: drill.target, rubric: drill.rubric } : {});
-const findings = result.findings.map(({ severity, message, path, line, column }) => ({
-  severity,
-  message,
-  path,
-  line,
-  column,
-}));
-console.log(
-  JSON.stringify(
-    drill
-      ? { valid: result.valid, passed: result.passed, findings }
-      : { valid: result.valid, findings },
-  ),
-);
-process.exit((drill ? result.passed : result.valid) ? 0 : 1);
+const { output, code } = await runCheck(bytes, drill);
+console.log(JSON.stringify(output));
+process.exit(code);

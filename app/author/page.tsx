@@ -36,6 +36,12 @@ export default async function AuthorPage({ searchParams }: Props) {
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">Question bank</h1>
+      <p>
+        <Link href="/author/reports" className="font-medium underline">
+          Item analysis and reports
+        </Link>
+        : learners' reports to triage, and how every question performs.
+      </p>
 
       <section aria-labelledby="coverage" className="space-y-6">
         <h2 id="coverage" className="text-xl font-semibold">

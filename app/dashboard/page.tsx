@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { mockSummaries } from "@/lib/exam/summaries.server";
-import { readiness } from "@/lib/progress/readiness";
+import { forecastFor } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
 import { orderedTracks } from "@/lib/tracks";
 
@@ -12,9 +12,17 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const tracks = orderedTracks(loadBank().tracks.values());
+  const bank = loadBank();
+  const tracks = orderedTracks(bank.tracks.values());
   const db = getDb();
   const [summaries, due] = await Promise.all([mockSummaries(db, user.id), dueCount(db, user.id)]);
+  const forecasts = new Map(
+    await Promise.all(
+      tracks
+        .filter((t) => summaries.has(t.id))
+        .map(async (t) => [t.id, await forecastFor(db, user.id, t, bank)] as const),
+    ),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {user.name ?? user.email}</h1>
@@ -56,9 +64,13 @@ export default async function DashboardPage() {
                       "No mocks yet: your first mock will be your cold baseline."
                     )}
                   </p>
-                  {summary && (
-                    <p className="text-sm text-slate-600 dark:text-slate-300">
-                      {readiness(summary.results).summary}
+                  {summary && forecasts.get(track.id) && (
+                    <p
+                      className="text-sm text-slate-600 dark:text-slate-300"
+                      data-testid="readiness-line"
+                    >
+                      {forecasts.get(track.id)?.readiness.headline ??
+                        forecasts.get(track.id)?.readiness.summary}
                     </p>
                   )}
                 </div>

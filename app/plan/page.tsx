@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db.server";
 import { loadDrills } from "@/lib/drills/load.server";
 import { progressOf } from "@/lib/progress/dashboard";
 import { buildPlan, LEVELS, type Level } from "@/lib/progress/plan";
+import { populationFacility } from "@/lib/progress/population.server";
 import { loadProgress } from "@/lib/progress.server";
 import { studyProfile } from "@/lib/study-profile.server";
 import { savePlanAction } from "./actions";
@@ -25,12 +26,12 @@ export default async function PlanPage({ searchParams }: Props) {
   if (!track) throw new Error("the cba track is missing");
   const user = await requireUser(`/plan?track=${track.id}`);
   const db = getDb();
-  const questions = bank.questionsOf(track.id);
-  const [profile, history] = await Promise.all([
+  const [profile, history, prior] = await Promise.all([
     studyProfile(db, user.id, track.id),
     loadProgress(db, user.id, track, bank),
+    populationFacility(db, track, bank),
   ]);
-  const progress = progressOf({ track, questions, ...history });
+  const progress = progressOf({ track, bank, evidence: history, priorFacility: prior });
   const plan = profile
     ? buildPlan({
         level: profile.level,

@@ -7,6 +7,7 @@ import {
   OptionReview,
   QuestionCandidateView,
 } from "@/components/question-view";
+import { ReportProblem } from "@/components/report-problem";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
@@ -102,6 +103,7 @@ export default async function ReviewPage({ searchParams }: Props) {
               <Html as="div" className="prose-q" html={question.stemHtml} />
               <OptionReview question={question} />
               <ExplanationAndSources question={question} />
+              <ReportProblem questionId={question.id} />
               <form action={rateAction} className="space-y-2">
                 <input type="hidden" name="questionId" value={question.id} />
                 <input type="hidden" name="shownDue" value={card.due.toISOString()} />

@@ -1,4 +1,5 @@
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
+import { ReportProblem } from "@/components/report-problem";
 import type { PlayerQuestion } from "@/lib/exam/player";
 import type { CheckedFeedback } from "@/lib/exam/practice";
 
@@ -33,6 +34,7 @@ export function FeedbackPanel({
       </p>
       <OptionReview question={{ options }} selected={feedback.selected} />
       <ExplanationAndSources question={feedback} />
+      <ReportProblem questionId={question.questionId} attemptFromRoute />
     </section>
   );
 }

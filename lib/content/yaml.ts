@@ -35,8 +35,10 @@ export function lineIndex(source: string): (offset: number) => number {
 }
 
 type Frame =
-  | { kind: "map"; path: YamlPath; key: string | null; expectingKey: boolean }
-  | { kind: "seq"; path: YamlPath; index: number };
+  | { kind: "map"; depth: number; key: string | null; expectingKey: boolean }
+  | { kind: "seq"; depth: number; index: number }
+  /** A collection used as a mapping key: nothing inside it has a path. */
+  | { kind: "opaque" };
 
 const keyOf = (path: YamlPath) => path.join("\u0000");
 
@@ -59,14 +61,15 @@ function eventOffset(event: Event): number {
 }
 
 /**
- * Walks js-yaml 5's event stream and reports where every node starts: for a mapping entry, its
- * key; for a sequence item, the item; for a document, its root (path `[]`). Shared by the
- * question compiler and the YAML drill checker.
+ * Walks js-yaml 5's event stream and reports, in document order, where every node starts: a
+ * document's root (depth 0, segment null), then each mapping entry (its key) and sequence item,
+ * by its depth and its own key or index. The parent of a node at depth d is the last node
+ * reported at depth d - 1. Constant work per event, whatever the depth: no path is built.
  */
-export function walkNodes(
+export function walkTree(
   source: string,
   events: readonly Event[],
-  visit: (document: number, path: YamlPath, offset: number) => void,
+  visit: (document: number, depth: number, segment: string | number | null, offset: number) => void,
 ): void {
   let doc = -1;
   const stack: Frame[] = [];
@@ -80,35 +83,61 @@ export function walkNodes(
       stack.pop();
       continue;
     }
-    const offset = eventOffset(event);
+    const collection = event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE;
     const top = stack[stack.length - 1];
-    let path: YamlPath = [];
+    if (top?.kind === "opaque") {
+      if (collection) stack.push(top);
+      continue;
+    }
+    const offset = eventOffset(event);
+    let depth = 0;
     if (top?.kind === "map") {
       if (top.expectingKey) {
         top.expectingKey = false;
         top.key = event.type === EVENT_SCALAR ? getScalarValue(source, event) : null;
-        if (top.key !== null) visit(doc, [...top.path, top.key], offset);
+        if (top.key !== null) visit(doc, top.depth + 1, top.key, offset);
         // A complex (collection) key: track it so its pops stay balanced, record nothing.
-        if (event.type === EVENT_SEQUENCE || event.type === EVENT_MAPPING) {
-          stack.push({ kind: "seq", path: [...top.path, "\u0000key"], index: 0 });
-        }
+        if (collection) stack.push({ kind: "opaque" });
         continue;
       }
       top.expectingKey = true;
-      path = [...top.path, top.key ?? "\u0000complex"];
+      if (top.key === null) {
+        // The value of a complex key: no path names it or anything inside it.
+        if (collection) stack.push({ kind: "opaque" });
+        continue;
+      }
+      depth = top.depth + 1;
     } else if (top?.kind === "seq") {
-      path = [...top.path, top.index];
+      depth = top.depth + 1;
+      visit(doc, depth, top.index, offset);
       top.index += 1;
-      visit(doc, path, offset);
     } else {
-      visit(doc, path, offset);
+      visit(doc, 0, null, offset);
     }
     if (event.type === EVENT_MAPPING) {
-      stack.push({ kind: "map", path, key: null, expectingKey: true });
+      stack.push({ kind: "map", depth, key: null, expectingKey: true });
     } else if (event.type === EVENT_SEQUENCE) {
-      stack.push({ kind: "seq", path, index: 0 });
+      stack.push({ kind: "seq", depth, index: 0 });
     }
   }
+}
+
+/**
+ * Where every node starts, by its full path (see walkTree): for a mapping entry, its key; for a
+ * sequence item, the item; for a document, its root (path `[]`). Used by the question compiler
+ * on small front matter; the drill checker uses walkTree directly.
+ */
+export function walkNodes(
+  source: string,
+  events: readonly Event[],
+  visit: (document: number, path: YamlPath, offset: number) => void,
+): void {
+  const path: (string | number)[] = [];
+  walkTree(source, events, (doc, depth, segment, offset) => {
+    path.length = Math.max(0, depth - 1);
+    if (segment !== null) path.push(segment);
+    visit(doc, [...path], offset);
+  });
 }
 
 /**

@@ -145,7 +145,8 @@ describe("each defect is rejected at the right line", () => {
 
   it("app-config: a missing backend.baseUrl, a wrong database client, an overlay is lenient", async () => {
     const found = await errors(
-      "app:\n  baseUrl: http://localhost:3000\nbackend:\n  database:\n    client: mysql2\n",
+      "app:\n  baseUrl: http://localhost:3000\nbackend:\n  database:\n    client: postgres\n",
+      { target: "app-config" },
     );
     expect(found.map((f) => f.path).sort()).toEqual(["backend.baseUrl", "backend.database.client"]);
     expect(found.find((f) => f.path === "backend.database.client")).toMatchObject({ line: 5 });

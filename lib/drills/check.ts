@@ -1,13 +1,12 @@
 import {
   namespaceOf,
-  parsePath,
   type RubricItem,
-  resolve,
+  resolveCandidates,
   satisfies,
   selectDocument,
 } from "./rubric";
 import { documentIssues, looksLikeEntity, type Target } from "./validate";
-import { locate, type ParsedDocument, parseYaml, positionOf } from "./yaml";
+import { type LineIndex, locate, type ParsedDocument, parseYaml } from "./yaml";
 
 /**
  * The YAML checker: parse safely, validate every document with Backstage's own rules, then apply
@@ -37,12 +36,22 @@ export type CheckResult = {
   findings: Finding[];
 };
 
-export type CheckOptions = { target?: Target; rubric?: readonly RubricItem[] };
+/** The most findings one check returns; past it, one finding says how many were left out. */
+export const MAX_FINDINGS = 200;
+
+/** Work counters, filled in when given (tests and benches use them; the checker ignores them). */
+export type CheckMeter = { documentsValidated: number; positionCost: number };
+
+export type CheckOptions = {
+  target?: Target;
+  rubric?: readonly RubricItem[];
+  meter?: CheckMeter;
+};
 
 /** A validator that throws on a shape it did not expect must not take the checker down. */
-async function safeIssues(value: unknown, target: Target) {
+async function safeIssues(value: unknown, target: Target, auto: boolean) {
   try {
-    return await documentIssues(value, target);
+    return await documentIssues(value, target, { auto });
   } catch {
     return [
       {
@@ -86,7 +95,13 @@ export async function checkYaml(
       ],
     };
   }
-  const { text } = parsed;
+  const { lines } = parsed;
+  const result = (valid: boolean, documents: number, findings: Finding[]): CheckResult => {
+    if (options.meter) options.meter.positionCost = lines.cost;
+    const capped = capFindings(findings, lines);
+    const passed = valid && !capped.some((f) => f.severity === "error");
+    return { valid, passed, documents, findings: capped };
+  };
   // A trailing `---` or a comment-only file gives an empty document: ignore empty ones.
   const documents = parsed.documents.filter((d) => d.value !== null && d.value !== undefined);
   const findings: Finding[] = [];
@@ -96,9 +111,9 @@ export async function checkYaml(
       source: "yaml",
       message: "The text holds no YAML document.",
       path: "",
-      ...positionOf(text, 0),
+      ...lines.at(0),
     });
-    return { valid: false, passed: false, documents: 0, findings };
+    return result(false, 0, findings);
   }
   const target = options.target ?? detectTarget(documents);
   if ((target === "app-config" || target === "app-config-overlay") && documents.length > 1) {
@@ -107,19 +122,20 @@ export async function checkYaml(
       source: "yaml",
       message: "An app-config file is a single YAML document.",
       path: "",
-      ...locate(text, documents[1] as ParsedDocument, ""),
+      ...locate(lines, documents[1] as ParsedDocument, ""),
     });
   }
   const prefix = (i: number, path: string) =>
     documents.length > 1 ? `[${i + 1}]${path ? ` ${path}` : ""}` : path;
   for (const [i, doc] of documents.entries()) {
-    for (const issue of await safeIssues(doc.value, target)) {
+    if (options.meter) options.meter.documentsValidated += 1;
+    for (const issue of await safeIssues(doc.value, target, options.target === undefined)) {
       findings.push({
         severity: "error",
         source: "backstage",
         message: issue.message,
         path: prefix(i, issue.path),
-        ...locate(text, doc, issue.path),
+        ...locate(lines, doc, issue.path),
         ...(issue.docsUrl ? { docsUrl: issue.docsUrl } : {}),
       });
     }
@@ -138,20 +154,36 @@ export async function checkYaml(
         source: "rubric",
         message: item.message,
         path: at ? prefix(index, path) : path,
-        ...(at ? locate(text, at, path) : positionOf(text, 0)),
+        ...(at ? locate(lines, at, path) : lines.at(0)),
       });
     if (!doc) {
       fail(item.path ?? "", undefined);
       continue;
     }
     if (!item.path) continue; // "a document like this exists": it does.
-    const segments = parsePath(item.path) ?? [];
-    const resolved = resolve(doc.value, segments);
-    if (!satisfies(item, resolved, namespaceOf(doc.value))) {
-      fail(resolved.found ? resolved.path : resolved.path || item.path, doc);
+    const namespace = namespaceOf(doc.value);
+    const candidates = resolveCandidates(doc.value, item);
+    if (!candidates.some((c) => satisfies(item, c, namespace))) {
+      const shown = candidates[0] ?? { found: false, path: item.path };
+      fail(shown.found ? shown.path : shown.path || item.path, doc);
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  const passed = valid && !findings.some((f) => f.severity === "error");
-  return { valid, passed, documents: documents.length, findings };
+  return result(valid, documents.length, findings);
+}
+
+/** The first MAX_FINDINGS findings, then one that counts the rest. */
+function capFindings(findings: Finding[], lines: LineIndex): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const last = findings[MAX_FINDINGS - 1];
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    {
+      severity: "error",
+      source: "yaml",
+      message: `Only the first ${MAX_FINDINGS} findings are shown: fix these and check again.`,
+      path: "",
+      ...(last ? { line: last.line, column: last.column } : lines.at(0)),
+    },
+  ];
 }

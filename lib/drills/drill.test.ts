@@ -101,12 +101,13 @@ function never(): never {
   throw new Error("expected a drill");
 }
 
-describe("npm run yaml:check", () => {
+// Each case starts tsx: allow for a loaded 2-core CI machine.
+describe("npm run yaml:check", { timeout: 60_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), "yaml-check-"));
   const cli = (...args: string[]) =>
     run(process.execPath, ["--import", "tsx", "scripts/yaml-check.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
-      timeout: 20_000,
+      timeout: 50_000,
     }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),

@@ -37,6 +37,8 @@ export const rubricItemSchema = z
     containsRef: z.string().min(1).optional(),
     inOrder: z.array(z.unknown()).min(1).optional(),
     minItems: z.number().int().min(1).optional(),
+    /** Other paths where the same value may be given (e.g. a display name in metadata.title). */
+    alsoAt: z.array(z.string().min(1)).min(1).optional(),
     message: z.string().min(1),
     severity: z.enum(["error", "warning"]).default("error"),
   })
@@ -61,8 +63,13 @@ export const rubricItemSchema = z
         ctx.addIssue({ code: "custom", message: `invalid regular expression ${item.matches}` });
       }
     }
-    if (item.path && parsePath(item.path) === null) {
-      ctx.addIssue({ code: "custom", message: `unreadable path ${item.path}` });
+    for (const p of [item.path, ...(item.alsoAt ?? [])]) {
+      if (p && parsePath(p) === null) {
+        ctx.addIssue({ code: "custom", message: `unreadable path ${p}` });
+      }
+    }
+    if (item.alsoAt && !item.path) {
+      ctx.addIssue({ code: "custom", message: "`alsoAt` needs a `path`" });
     }
   });
 
@@ -131,13 +138,60 @@ export function resolve(root: unknown, segments: readonly Segment[]): Resolved {
   return { found: true, value, path };
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
+/**
+ * Equivalent forms Backstage accepts, reduced to one before comparing:
+ * - `${{parameters.name}}` and `${{ parameters.name }}` (whitespace inside template expressions);
+ * - `{ $env: VAR }` and `${VAR}` (environment substitution in app-config);
+ * - relative paths `docs`, `./docs`, `./docs/` (also after `dir:`), not URLs;
+ * - a number and the same number written as a string (ConfigReader reads both).
+ */
+export function normalize(value: unknown): unknown {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") {
+    let s = value.replace(
+      /\$\{\{\s*(.*?)\s*\}\}/g,
+      (_, inner: string) => `\${{ ${inner.replace(/\s+/g, " ")} }}`,
+    );
+    const dir = s.startsWith("dir:") ? "dir:" : "";
+    const rest = s.slice(dir.length);
+    if (!/[:\s{}$]/.test(rest) && /^(\.\/|\.$|[\w.-])/.test(rest)) {
+      const trimmed = rest.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+      s = dir + (trimmed === "" ? "." : trimmed);
+    }
+    return s;
+  }
+  if (Array.isArray(value)) return value.map(normalize);
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === "$env" && typeof value.$env === "string") {
+      return `\${${value.$env}}`;
+    }
+    return Object.fromEntries(keys.map((k) => [k, normalize(value[k])]));
+  }
+  return value;
+}
+
+/** A boolean as Backstage's ConfigReader reads it (getOptionalBoolean), or null if it is not one. */
+export function configBoolean(value: unknown): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const s = String(value).trim();
+  if (/^(?:y|yes|true|1|on)$/i.test(s)) return true;
+  if (/^(?:n|no|false|0|off)$/i.test(s)) return false;
+  return null;
+}
+
+function deepEqual(x: unknown, y: unknown): boolean {
+  return rawEqual(normalize(x), normalize(y));
+}
+
+function rawEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    return a.length === b.length && a.every((x, i) => rawEqual(x, b[i]));
   if (isRecord(a) && isRecord(b)) {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => deepEqual(a[k], b[k]));
+    return ka.length === Object.keys(b).length && ka.every((k) => rawEqual(a[k], b[k]));
   }
   return false;
 }
@@ -157,18 +211,54 @@ function sameRef(actual: unknown, expected: string, namespace: string): boolean 
   }
 }
 
+/**
+ * Keys Backstage fills in when they are left out: a rubric asking for the default value accepts
+ * an answer that omits the key. Patterns use `[]` for any index (docs: auth index,
+ * integrations, TechDocs configuration).
+ */
+const DEFAULTS: Record<string, unknown> = {
+  "auth.environment": "development",
+  "integrations.github[].host": "github.com",
+  "techdocs.builder": "local",
+  "techdocs.publisher.type": "local",
+};
+
+/**
+ * Where the item's value may be: its path, then each alsoAt path. A missing key with a default
+ * (DEFAULTS) resolves to that default; for a list item's key the item itself must exist.
+ */
+export function resolveCandidates(root: unknown, item: RubricItem): Resolved[] {
+  const out: Resolved[] = [];
+  for (const p of [item.path, ...(item.alsoAt ?? [])]) {
+    if (!p) continue;
+    const segments = parsePath(p) ?? [];
+    const resolved = resolve(root, segments);
+    const pattern = p.replace(/\[\d+\]/g, "[]");
+    const parentNeeded = pattern.includes("[]");
+    if (
+      !resolved.found &&
+      pattern in DEFAULTS &&
+      (!parentNeeded || resolve(root, segments.slice(0, -1)).found)
+    ) {
+      out.push({ found: true, value: DEFAULTS[pattern], path: resolved.path });
+    } else out.push(resolved);
+  }
+  return out;
+}
+
 /** Whether `value` satisfies the item's operator (the item has a path). */
 export function satisfies(item: RubricItem, resolved: Resolved, namespace: string): boolean {
   const { found, value } = resolved;
   if ("exists" in item) return found === item.exists;
   if (!found) return false;
+  if (typeof item.equals === "boolean") return configBoolean(value) === item.equals;
   if ("equals" in item) return deepEqual(value, item.equals);
   if (item.oneOf) return item.oneOf.some((v) => deepEqual(value, v));
   if (item.matches !== undefined)
     return typeof value === "string" && new RegExp(item.matches).test(value);
   if ("contains" in item) {
     if (typeof value === "string" && typeof item.contains === "string")
-      return value.includes(item.contains);
+      return String(normalize(value)).includes(String(normalize(item.contains)));
     return Array.isArray(value) && value.some((v) => deepEqual(v, item.contains));
   }
   if (item.ref !== undefined) return sameRef(value, item.ref, namespace);

@@ -18,6 +18,7 @@ import {
 import { templateEntityV1beta3Validator } from "@backstage/plugin-scaffolder-common";
 import { Ajv } from "ajv";
 import { appConfigIssues } from "./app-config";
+import { entityRefIssues } from "./refs";
 import { childPath } from "./yaml";
 
 /**
@@ -201,6 +202,7 @@ async function entityIssues(input: Record<string, unknown>): Promise<Issue[]> {
       issues.push(fromMessage(error instanceof Error ? error.message : String(error), docsUrl));
     }
   }
+  for (const issue of entityRefIssues(doc)) issues.push({ ...issue, docsUrl });
   if (kind.toLowerCase() === "template") issues.push(...parameterIssues(doc));
   return dedupe(issues);
 }
@@ -249,7 +251,11 @@ export function looksLikeEntity(value: unknown): boolean {
 }
 
 /** The issues of one document judged as `target`. */
-export async function documentIssues(value: unknown, target: Target): Promise<Issue[]> {
+export async function documentIssues(
+  value: unknown,
+  target: Target,
+  options: { auto?: boolean } = {},
+): Promise<Issue[]> {
   if (target === "app-config" || target === "app-config-overlay") {
     if (looksLikeEntity(value)) {
       return [
@@ -260,7 +266,7 @@ export async function documentIssues(value: unknown, target: Target): Promise<Is
         },
       ];
     }
-    return appConfigIssues(value, { overlay: target === "app-config-overlay" });
+    return appConfigIssues(value, { requested: options.auto ? "auto" : target });
   }
   if (!isRecord(value)) {
     return [

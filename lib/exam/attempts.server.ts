@@ -21,9 +21,6 @@ import { type MockItem, sampleMock } from "./sampling";
 
 export type Tx = Prisma.TransactionClient;
 
-/** Mocks considered "recent" when sampling avoids repeats. */
-const RECENT_MOCKS = 3;
-
 export type StartResult = { attemptId: string; resumed: boolean; isBaseline: boolean };
 
 const questionRows = (items: readonly MockItem[], bank: Pick<Bank, "byId">) =>
@@ -71,19 +68,21 @@ export async function startMock(
       }
       if (open) await closeAttemptTx(tx, open.id, bank, now);
 
-      const previous = await tx.attempt.findMany({
+      // Fresh questions first, then those seen longest ago (any mode counts as seen).
+      const seen = await tx.$queryRaw<{ questionId: string; at: Date }[]>`
+        SELECT aq."questionId", max(a."startedAt") AS at
+          FROM "AttemptQuestion" aq JOIN "Attempt" a ON a.id = aq."attemptId"
+         WHERE a."userId" = ${userId} AND a."trackId" = ${track.id}
+         GROUP BY aq."questionId"`;
+      const mocksBefore = await tx.attempt.count({
         where: { userId, trackId: track.id, mode: "mock" },
-        orderBy: { startedAt: "desc" },
-        take: RECENT_MOCKS,
-        select: { questions: { select: { questionId: true } } },
       });
-      const recentlySeen = new Set(previous.flatMap((a) => a.questions.map((q) => q.questionId)));
       const seed = randomInt(0, 2 ** 31 - 1);
       const sample = sampleMock({
         track,
         questions: bank.questionsOf(track.id),
         seed,
-        recentlySeen,
+        lastSeen: new Map(seen.map((r) => [r.questionId, r.at])),
         ...(input.count ? { count: input.count } : {}),
       });
       const attempt = await tx.attempt.create({
@@ -92,7 +91,7 @@ export async function startMock(
           trackId: track.id,
           mode: "mock",
           seed,
-          isBaseline: previous.length === 0,
+          isBaseline: mocksBefore === 0,
           startedAt: now,
           deadline: deadlineFor(now, input.durationMinutes ?? track.durationMinutes),
           questions: { create: questionRows(sample.items, bank) },
@@ -276,7 +275,7 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
       : [],
   );
   await addMisses(tx, attempt.userId, misses);
-  await storeGrades(tx, attemptId, graded);
+  await storeGrades(tx, attemptId, graded, closedAt);
   await tx.attempt.update({
     where: { id: attemptId },
     data: {
@@ -291,18 +290,28 @@ export async function closeAttemptTx(tx: Tx, attemptId: string, bank: Bank, now:
   return true;
 }
 
-/** Writes each question's grade and the version it was graded against, in one statement. */
+/**
+ * Writes each question's grade, whether it was answered, and the version it was graded against,
+ * in one statement. `at` dates responses not dated yet (a check keeps its own time).
+ */
 export async function storeGrades(
   tx: Tx,
   attemptId: string,
-  graded: ReadonlyMap<string, { correct: boolean; gradedHash: string } | null>,
+  graded: ReadonlyMap<
+    string,
+    { correct: boolean; gradedHash: string; selected: readonly string[] } | null
+  >,
+  at: Date,
 ) {
   const rows = [...graded].flatMap(([questionId, g]) => (g ? [{ questionId, ...g }] : []));
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    UPDATE "AttemptQuestion" AS aq SET correct = v.correct, "gradedHash" = v.hash
+    UPDATE "AttemptQuestion" AS aq
+       SET correct = v.correct, answered = v.answered, "gradedHash" = v.hash,
+           "respondedAt" = COALESCE(aq."respondedAt", ${at.toISOString()}::timestamp(3))
       FROM unnest(${rows.map((r) => r.questionId)}::text[], ${rows.map((r) => r.correct)}::boolean[],
-                  ${rows.map((r) => r.gradedHash)}::text[]) AS v("questionId", correct, hash)
+                  ${rows.map((r) => r.selected.length > 0)}::boolean[],
+                  ${rows.map((r) => r.gradedHash)}::text[]) AS v("questionId", correct, answered, hash)
      WHERE aq."attemptId" = ${attemptId} AND aq."questionId" = v."questionId"`;
 }
 

@@ -86,6 +86,11 @@ export async function checkAnswer(
           receivedAt: now,
         },
       });
+      // The grade is stored at once: progress and readiness read it without the event log.
+      await tx.attemptQuestion.updateMany({
+        where: { attemptId, questionId: question.id },
+        data: { correct, answered: true, gradedHash: question.hash, respondedAt: now },
+      });
       if (!correct) await addMisses(tx, userId, [{ questionId: question.id, at: now }]);
     }
     return {

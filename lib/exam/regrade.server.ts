@@ -66,7 +66,7 @@ export async function regradeAttempts(db: Db, bank: Bank) {
           ];
         });
         if (regrades.length > 0) await tx.regrade.createMany({ data: regrades });
-        await storeGrades(tx, attemptId, graded);
+        await storeGrades(tx, attemptId, graded, attempt.submittedAt ?? attempt.startedAt);
         await tx.attempt.update({
           where: { id: attemptId },
           data: {

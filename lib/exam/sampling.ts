@@ -6,8 +6,9 @@ import { seededRandom, shuffled } from "./random";
  * Mock-exam sampling by the track's blueprint. Pure and deterministic for a seed.
  *
  * Each grouping (CBA: official curriculum; AWS: domains) gets its quota of the mock, by weight.
- * Within a grouping, questions the candidate has not seen in recent mocks come first; seen ones
- * fill in only when the bank runs short. When a grouping has fewer questions than its quota, the
+ * Within a grouping, questions the candidate has never been shown come first (fresh questions are
+ * the only ones a score can be read from); seen ones fill in only when the bank runs short, those
+ * seen longest ago first. When a grouping has fewer questions than its quota, the
  * mock is completed from the other groupings and the shortfall is reported.
  *
  * On a track with official competencies (CBA), only on-list questions are sampled (`beyond`
@@ -21,7 +22,7 @@ export type MockSample = {
   items: MockItem[];
   /** Per grouping: how many questions the quota asked for that the bank could not supply. */
   shortfall: Record<string, number>;
-  /** How many sampled questions the candidate had already seen in recent mocks. */
+  /** How many sampled questions the candidate had already seen. */
   repeats: number;
 };
 
@@ -30,12 +31,19 @@ export function sampleMock(input: {
   questions: readonly Question[];
   seed: number;
   count?: number;
+  /** When the candidate was last shown each question (any mode). */
+  lastSeen?: ReadonlyMap<string, Date>;
+  /** Older form of `lastSeen`: seen, with no date. */
   recentlySeen?: ReadonlySet<string>;
 }): MockSample {
   const { track, questions, seed } = input;
   const eligible = questions.filter((q) => isMockEligible(track, q)).length;
   const count = Math.min(input.count ?? track.questionCount, eligible);
-  const seen = input.recentlySeen ?? new Set<string>();
+  const seenAt = new Map<string, number>(
+    [...(input.recentlySeen ?? [])].map((id) => [id, Number.NEGATIVE_INFINITY]),
+  );
+  for (const [id, at] of input.lastSeen ?? []) seenAt.set(id, at.getTime());
+  const seen = { has: (id: string) => seenAt.has(id) };
   const random = seededRandom(seed);
   const quotas = blueprintQuotas(track, count);
 
@@ -62,10 +70,12 @@ export function sampleMock(input: {
     }
     return out;
   };
-  // Unseen questions first, each part spread across competencies.
+  // Unseen questions first, spread across competencies; then the seen ones, longest unseen first.
   const ordered = (qs: readonly Question[]) => [
     ...roundRobin(qs.filter((q) => !seen.has(q.id))),
-    ...roundRobin(qs.filter((q) => seen.has(q.id))),
+    ...roundRobin(qs.filter((q) => seen.has(q.id))).sort(
+      (a, b) => (seenAt.get(a.id) ?? 0) - (seenAt.get(b.id) ?? 0),
+    ),
   ];
 
   const chosen: Question[] = [];

@@ -11,7 +11,6 @@ import {
   weakest,
 } from "./analytics";
 import { buildPlan } from "./plan";
-import { readiness } from "./readiness";
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, n));
 const mock = (id: string, at: number, percent: number, byDomain: [string, number, number][] = []) =>
@@ -157,15 +156,6 @@ describe("domainWeights", () => {
     const w = domainWeights(track, qs);
     expect(w.get("d1")).toBe(40);
     expect(w.get("d2")).toBe(20);
-  });
-});
-
-describe("readiness with the weakest domain", () => {
-  it("names it when not ready", () => {
-    const r = (percent: number) => ({ percent, passed: percent >= 75 });
-    expect(readiness([r(70), r(86), r(92)], { title: "Security", percent: 62 }).summary).toBe(
-      "Not ready yet: 2 of the last 3 mocks at or above 85%. Weakest domain: Security (62%).",
-    );
   });
 });
 

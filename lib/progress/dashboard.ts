@@ -1,4 +1,4 @@
-import type { Question, Track } from "@/lib/content/types";
+import type { Bank, Track } from "@/lib/content/types";
 import { passingPercentOf } from "@/lib/exam/scoring";
 import {
   compareMocks,
@@ -10,20 +10,43 @@ import {
   trend,
   weakest,
 } from "./analytics";
-import { READY_PERCENT, readiness } from "./readiness";
+import { type Evidence, forecastOf, freshnessOf } from "./evidence";
+import { domainPosteriors } from "./prediction";
+import { READY_PERCENT } from "./readiness";
 
 /** Everything the track dashboard and the study plan show, from the user's history. Pure. */
 export function progressOf(input: {
   track: Track;
-  questions: readonly Question[];
-  mocks: readonly MockRecord[];
-  answers: readonly GradedAnswer[];
+  bank: Bank;
+  evidence: Evidence;
+  now?: Date;
+  /** The population's facility per exam domain (item statistics), for the prior. */
+  priorFacility?: ReadonlyMap<string, number>;
 }) {
-  const { track } = input;
-  const comparison = compareMocks(input.mocks);
-  const ranked = rankDomains(track.domains, domainWeights(track, input.questions), input.answers);
+  const { track, bank, evidence } = input;
+  const questions = bank.questionsOf(track.id);
+  const mocks: readonly MockRecord[] = evidence.mocks;
+  const answers: readonly GradedAnswer[] = evidence.answers;
+  const comparison = compareMocks(mocks);
+  const now = input.now ?? new Date();
+  const weights = domainWeights(track, questions);
+  // Study domains ranked by what they are likely costing: the lower bound of the 80% interval
+  // of the accuracy (from fresh answers) × the exam weight, weakest first; each with the fresh
+  // questions it has left before its drills start repeating.
+  const study = new Map(
+    domainPosteriors(track.domains, evidence.freshByDomain, now).map((p) => [p.id, p]),
+  );
+  const ranked = rankDomains(track.domains, weights, answers)
+    .map((d) => ({
+      ...d,
+      priority: (1 - (study.get(d.id)?.low ?? 0)) * d.weight,
+      freshLeft: questions.filter((q) => q.domain === d.id && !evidence.lastSeen.has(q.id)).length,
+    }))
+    .sort((a, b) => b.priority - a.priority);
   const weak = weakest(ranked);
-  const ordered = trend(input.mocks);
+  const ordered = trend(mocks);
+  const passPercent = passingPercentOf(track);
+  const forecast = forecastOf(track, evidence.fresh, now, passPercent, input.priorFacility);
   const groupings = [
     {
       id: "domain",
@@ -45,12 +68,13 @@ export function progressOf(input: {
     ranked,
     groupings,
     trend: ordered,
-    readiness: readiness(
-      ordered.map((p) => ({ percent: p.percent, passed: p.passed })),
-      weak && weak.percent !== null ? { title: weak.title, percent: weak.percent } : null,
-    ),
-    passPercent: passingPercentOf(track),
+    weakest: weak,
+    readiness: forecast.readiness,
+    prediction: forecast.prediction,
+    posteriors: forecast.posteriors,
+    freshness: freshnessOf(track, bank, evidence.lastSeen),
+    passPercent,
     targetPercent: READY_PERCENT,
-    mocksTaken: input.mocks.length,
+    mocksTaken: mocks.length,
   };
 }

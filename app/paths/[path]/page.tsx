@@ -7,7 +7,7 @@ import { loadBank } from "@/lib/content/load.server";
 import { getDb } from "@/lib/db.server";
 import { type MockSummary, mockSummaries } from "@/lib/exam/summaries.server";
 import { certificationPaths } from "@/lib/paths";
-import { readiness } from "@/lib/progress/readiness";
+import { forecastFor } from "@/lib/progress.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
 
 type Props = { params: Promise<{ path: string }> };
@@ -26,6 +26,19 @@ export default async function PathPage({ params }: Props) {
   const bank = loadBank();
   const user = await getSessionUser();
   const summaries = user ? await mockSummaries(getDb(), user.id) : null;
+  const forecasts =
+    user && summaries
+      ? new Map(
+          await Promise.all(
+            path.steps.flatMap((step) => {
+              const track = bank.tracks.get(step.id);
+              return track
+                ? [forecastFor(getDb(), user.id, track, bank).then((f) => [step.id, f] as const)]
+                : [];
+            }),
+          ),
+        )
+      : null;
   const next = summaries
     ? path.steps.find((step) => !summaries.get(step.id)?.best?.passed)
     : undefined;
@@ -85,7 +98,12 @@ export default async function PathPage({ params }: Props) {
               {bank.questionsOf(track.id).length} practice questions in the bank.
             </p>
             {summaries && (
-              <StepProgress summary={summaries.get(track.id)} isNext={next?.id === track.id} />
+              <StepProgress
+                trackId={track.id}
+                summary={summaries.get(track.id)}
+                forecast={forecasts?.get(track.id)}
+                isNext={next?.id === track.id}
+              />
             )}
           </li>
         ))}
@@ -105,7 +123,17 @@ export default async function PathPage({ params }: Props) {
   );
 }
 
-function StepProgress({ summary, isNext }: { summary: MockSummary | undefined; isNext: boolean }) {
+function StepProgress({
+  trackId,
+  summary,
+  forecast,
+  isNext,
+}: {
+  trackId: string;
+  summary: MockSummary | undefined;
+  forecast: Awaited<ReturnType<typeof forecastFor>> | undefined;
+  isNext: boolean;
+}) {
   const label = (r: NonNullable<MockSummary["latest"]>) =>
     `${r.percent}%${r.scaledEstimate !== null ? ` (estimated ${r.scaledEstimate})` : ""}${r.passed ? ", a pass" : ""}`;
   return (
@@ -121,16 +149,20 @@ function StepProgress({ summary, isNext }: { summary: MockSummary | undefined; i
       ) : (
         <p>No mock taken yet.</p>
       )}
-      <p className="mt-1">
-        {readiness(summary?.results ?? []).summary} Readiness is a practice signal, not a
-        prediction.
-      </p>
+      {forecast && (
+        <p className="mt-1">
+          {forecast.readiness.headline ? `${forecast.readiness.headline}. ` : ""}
+          {forecast.readiness.summary}
+        </p>
+      )}
       {isNext && (
         <p className="mt-1 font-semibold">
           Your next step:{" "}
-          {summary?.taken
-            ? "retake a mock here until you pass consistently"
-            : "take a baseline mock here"}
+          <Link href={`/tracks/${trackId}`} className="underline">
+            {summary?.taken
+              ? "retake a mock here until you are ready"
+              : "take a baseline mock here"}
+          </Link>
           .
         </p>
       )}

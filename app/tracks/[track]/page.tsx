@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db.server";
 import { loadDrills } from "@/lib/drills/load.server";
 import { mockStatus } from "@/lib/exam/attempts.server";
 import { progressOf } from "@/lib/progress/dashboard";
+import { populationFacility } from "@/lib/progress/population.server";
 import { loadProgress } from "@/lib/progress.server";
 import { dueCount } from "@/lib/review-deck.server";
 import { passingLabel, questionCountLabel, questionTypesLabel } from "@/lib/tracks";
@@ -46,15 +47,18 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const drillIds = loadDrills()
     .drills.filter((d) => d.trackId === track.id)
     .map((d) => d.id);
-  const [status, history, reviewsDue, skill] = user
+  const [status, history, reviewsDue, skill, prior] = user
     ? await Promise.all([
         mockStatus(db, user.id, track.id),
         loadProgress(db, user.id, track, bank),
         dueCount(db, user.id, { trackId: track.id }),
         drillIds.length > 0 ? yamlSkill(db, user.id, drillIds) : null,
+        populationFacility(db, track, bank),
       ])
-    : [null, null, 0, null];
-  const progress = history ? progressOf({ track, questions, ...history }) : null;
+    : [null, null, 0, null, undefined];
+  const progress = history
+    ? progressOf({ track, bank, evidence: history, priorFacility: prior })
+    : null;
 
   return (
     <article className="space-y-8">
@@ -84,6 +88,16 @@ export default async function TrackPage({ params, searchParams }: Props) {
           </p>
         ) : (
           <form action={startMockAction.bind(null, track.id)} className="space-y-2" id="start">
+            {progress && progress.freshness.nextMockRepeats > 0 && (
+              <p
+                className="text-sm text-amber-800 dark:text-amber-200"
+                data-testid="repeat-warning"
+              >
+                A new mock will repeat {progress.freshness.nextMockRepeats} question
+                {progress.freshness.nextMockRepeats === 1 ? "" : "s"} you have seen before: the bank
+                has no more fresh ones in some domains. Repeats do not count towards readiness.
+              </p>
+            )}
             {overQuota && (
               <p role="alert" className="text-sm text-red-700 dark:text-red-300">
                 You have started many mocks in the last hour. Try again later.

@@ -2,8 +2,10 @@
 DROP INDEX "Regrade_attemptId_questionId_toHash_key";
 
 -- AlterTable
-ALTER TABLE "AttemptQuestion" ADD COLUMN     "correct" BOOLEAN,
-ADD COLUMN     "gradedHash" TEXT;
+ALTER TABLE "AttemptQuestion" ADD COLUMN     "answered" BOOLEAN,
+ADD COLUMN     "correct" BOOLEAN,
+ADD COLUMN     "gradedHash" TEXT,
+ADD COLUMN     "respondedAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "QuestionVersion" ADD COLUMN     "optionHashes" TEXT[] DEFAULT ARRAY[]::TEXT[];

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { DomainTable } from "@/components/domain-table";
 import { Html } from "@/components/html";
 import { ExplanationAndSources, OptionReview } from "@/components/question-view";
+import { ReportProblem } from "@/components/report-problem";
 import { requireUser } from "@/lib/auth/session.server";
 import { loadBank } from "@/lib/content/load.server";
 import type { DomainInfo, OptionKey } from "@/lib/content/types";
@@ -231,6 +232,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                       </summary>
                       <ExplanationAndSources question={q} />
                     </details>
+                    <ReportProblem questionId={q.id} attemptId={attempt.id} />
                   </>
                 )}
               </li>
