@@ -8,6 +8,8 @@ import { createDb, type Db } from "@/lib/prisma.server";
 import { scratchDatabase } from "./scratch";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
+// Generous on a loaded machine: the first query also opens the pool's first connection.
+const SLOW = 20_000;
 const clients: Db[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -23,7 +25,10 @@ function queryOf(url: string) {
 
 describe("GET /api/health/ready's checks", () => {
   it("is ready on a migrated database", async () => {
-    const result = await readiness(queryOf(inject("databaseUrl")), { dir: MIGRATIONS });
+    const result = await readiness(queryOf(inject("databaseUrl")), {
+      dir: MIGRATIONS,
+      timeoutMs: SLOW,
+    });
     expect(result).toEqual({
       ready: true,
       checks: { draining: false, database: "ok", migrations: "ok" },
@@ -34,6 +39,7 @@ describe("GET /api/health/ready's checks", () => {
     const result = await readiness(queryOf(inject("databaseUrl")), {
       dir: MIGRATIONS,
       draining: true,
+      timeoutMs: SLOW,
     });
     expect(result.ready).toBe(false);
     expect(result.checks.draining).toBe(true);
@@ -42,7 +48,7 @@ describe("GET /api/health/ready's checks", () => {
   it("is not ready on a database no migration ran on", async () => {
     const scratch = await scratchDatabase();
     cleanups.push(scratch.drop);
-    const result = await readiness(queryOf(scratch.url), { dir: MIGRATIONS });
+    const result = await readiness(queryOf(scratch.url), { dir: MIGRATIONS, timeoutMs: SLOW });
     expect(result).toEqual({
       ready: false,
       checks: { draining: false, database: "ok", migrations: "pending" },
@@ -58,7 +64,7 @@ describe("GET /api/health/ready's checks", () => {
     await cp(MIGRATIONS, dir, { recursive: true });
     await mkdir(path.join(dir, "29990101000000_next"));
     await writeFile(path.join(dir, "29990101000000_next", "migration.sql"), "SELECT 1;");
-    const result = await readiness(queryOf(scratch.url), { dir });
+    const result = await readiness(queryOf(scratch.url), { dir, timeoutMs: SLOW });
     expect(result.checks.migrations).toBe("pending");
     expect(result.ready).toBe(false);
   });
