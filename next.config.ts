@@ -10,6 +10,10 @@ const securityHeaders = [
 ];
 
 const config: NextConfig = {
+  // The container image (Dockerfile) builds with PASSMARK_OUTPUT=standalone: a self-contained
+  // server.js with only the traced node_modules. Other builds keep the usual output, which
+  // `next start` (npm start, npm run cluster) serves; Next.js warns when it serves standalone.
+  output: process.env.PASSMARK_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // The dev server would log every server action's arguments (passwords included).
   logging: { serverFunctions: false },

@@ -15,10 +15,12 @@
  *
  * The load generator runs on the same machine as the server: its CPU use is reported next to
  * the server's so a client-bound run is visible as one.
+ *
+ * BENCH_MODE=open: the synchronised start and the open loop instead (bench/open-loop.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -30,6 +32,14 @@ import { startMock } from "@/lib/exam/attempts.server";
 import { optionIdCodec, optionIdSecret } from "@/lib/exam/option-ids";
 import { createDb } from "@/lib/prisma.server";
 import { openDatabase, withDatabase } from "@/scripts/lib/database";
+import {
+  backendSeconds,
+  backendTicks,
+  clientCpuSeconds,
+  percentile,
+  treeCpuSeconds,
+} from "./measure";
+import { runOpenLoop } from "./open-loop";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -41,79 +51,11 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const SECRET = randomBytes(32).toString("base64url");
 const ANSWERS_PER_CANDIDATE = 60;
-const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s.
+const MODE = process.env.BENCH_MODE === "open" ? "open" : "closed";
 
 if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first.");
   process.exit(1);
-}
-
-/** CPU seconds (user + system) used so far by `pid` and all its descendants; null off Linux. */
-function treeCpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined || !existsSync("/proc/self/stat")) return null;
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the parenthesised command name: state ppid ... utime(14) stime(15).
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(entry), Number(fields[1]));
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [p] of ticks) {
-    let q: number | undefined = p;
-    while (q !== undefined && q > 1 && q !== pid) q = parent.get(q);
-    if (q === pid) total += ticks.get(p) ?? 0;
-  }
-  return total / CLK_TCK;
-}
-
-/** CPU ticks of one process (user + system), or null when it is not on this machine. */
-function processTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/** CPU ticks of the PostgreSQL backends serving the bench database (when PostgreSQL is local). */
-async function backendTicks(client: pg.Client, database: string) {
-  const { rows } = await client.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [database],
-  );
-  const ticks = new Map<number, number>();
-  for (const { pid } of rows) {
-    const t = processTicks(pid);
-    if (t !== null) ticks.set(pid, t);
-  }
-  return rows.length > 0 && ticks.size === 0 ? null : ticks;
-}
-
-/** CPU seconds the backends used between two `backendTicks` snapshots. */
-function backendSeconds(before: Map<number, number> | null, after: Map<number, number> | null) {
-  if (!before || !after) return null;
-  let total = 0;
-  for (const [pid, t] of after) total += t - (before.get(pid) ?? 0);
-  return total / CLK_TCK;
-}
-
-function clientCpuSeconds(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** `task(0..n-1)` with at most `width` running at once, results in order. */
@@ -174,8 +116,8 @@ try {
         PORT: String(PORT),
         NEXTAUTH_SECRET: SECRET,
         NEXTAUTH_URL: BASE,
-        // A local production server on http: the declared opt-out of the https rule.
-        PASSMARK_ALLOW_HTTP: "1",
+        PASSMARK_ALLOW_HTTP: "1", // a local bench: production refuses plain http otherwise
+        PASSMARK_REQUEST_LOG: process.env.PASSMARK_REQUEST_LOG ?? "0",
         ...(PROFILE_DIR
           ? {
               PASSMARK_SERVER_NODE_ARGS: `${process.env.PASSMARK_SERVER_NODE_ARGS ?? ""} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`,
@@ -205,10 +147,16 @@ try {
   // the hot code, Next.js loading the route, and new PostgreSQL connections filling their
   // caches (in every run we made, the size that ran first cost the server the most CPU per
   // answer, up to 40 % more).
-  const rounds = [
-    ...(WARMUP > 0 ? [{ n: WARMUP, warmup: true }] : []),
-    ...SIZES.map((n) => ({ n, warmup: false })),
-  ];
+  const rounds =
+    MODE === "open"
+      ? []
+      : [
+          ...(WARMUP > 0 ? [{ n: WARMUP, warmup: true }] : []),
+          ...SIZES.map((n) => ({ n, warmup: false })),
+        ];
+  if (MODE === "open") {
+    await runOpenLoop({ base: BASE, secret: SECRET, db, admin, dbName, app, bank, track });
+  }
   for (const { n, warmup } of rounds) {
     // Candidates and their open mocks, created directly (sign-in cost is not what is measured).
     // Eight at a time: startMock runs an interactive transaction, and hundreds at once would
@@ -391,6 +339,7 @@ try {
   await server.stop();
 }
 
+if (MODE === "open") process.exit(process.exitCode ?? 0);
 const f = (x: number, d = 0) => x.toFixed(d);
 console.log(
   `\nexam bench: ${ANSWERS_PER_CANDIDATE} answers per candidate, one request each, node ${process.version}, ` +

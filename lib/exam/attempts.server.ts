@@ -32,6 +32,32 @@ const questionRows = (items: readonly MockItem[], bank: Pick<Bank, "byId">) =>
   }));
 
 /**
+ * A class pressing "Start" together sends hundreds of starts at once. Each start is an
+ * interactive transaction; hundreds of them waiting for a pool of 10 ran past Prisma's 2 s
+ * `maxWait` (P2028). So a process runs at most START_CONCURRENCY starts at a time and the others
+ * wait their turn in order, in memory, holding no connection: the pool stays free for saves, and
+ * a start's connection wait stays short (START_QUEUE_WAIT_MS is its bound, not its usual wait).
+ */
+export const START_CONCURRENCY = 4;
+export const START_QUEUE_WAIT_MS = 15_000;
+
+let startsRunning = 0;
+const startsWaiting: (() => void)[] = [];
+
+async function inStartQueue<T>(task: () => Promise<T>): Promise<T> {
+  if (startsRunning < START_CONCURRENCY) startsRunning += 1;
+  else await new Promise<void>((resolve) => startsWaiting.push(resolve));
+  try {
+    return await task();
+  } finally {
+    // Hand the slot to the next start in line, or free it.
+    const next = startsWaiting.shift();
+    if (next) next();
+    else startsRunning -= 1;
+  }
+}
+
+/**
  * Starts a timed mock at the track's blueprint, or resumes the user's open one (at most one open
  * mock per track: the check and the insert run under a per-user-and-track advisory lock).
  */
@@ -48,6 +74,25 @@ export async function startMock(
 ): Promise<StartResult> {
   const now = input.now ?? new Date();
   const { userId, track, bank } = input;
+  return inStartQueue(() => startMockTx(db, { userId, track, bank, now, input }));
+}
+
+async function startMockTx(
+  db: Db,
+  {
+    userId,
+    track,
+    bank,
+    now,
+    input,
+  }: {
+    userId: string;
+    track: Track;
+    bank: Bank;
+    now: Date;
+    input: { count?: number; durationMinutes?: number };
+  },
+): Promise<StartResult> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mock:${userId}:${track.id}`}))`;
@@ -92,7 +137,7 @@ export async function startMock(
       });
       return { attemptId: attempt.id, resumed: false, isBaseline: attempt.isBaseline };
     },
-    { timeout: 30_000 },
+    { maxWait: START_QUEUE_WAIT_MS, timeout: 30_000 },
   );
 }
 
