@@ -54,6 +54,7 @@ export async function syncQuestions(db: Db, questions: readonly Question[]) {
         versions: plan.versions.length,
       };
     },
-    { timeout: 60_000 },
+    // maxWait: replicas starting together on a cold pool may wait for a connection.
+    { maxWait: 15_000, timeout: 60_000 },
   );
 }

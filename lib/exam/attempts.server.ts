@@ -276,7 +276,10 @@ export async function loadAttempt(
 
 /** Closes an open attempt in its own transaction (see closeAttemptTx). */
 export function closeAttempt(db: Db, attemptId: string, bank: Bank, now: Date) {
-  return db.$transaction((tx) => closeAttemptTx(tx, attemptId, bank, now), { timeout: 30_000 });
+  return db.$transaction((tx) => closeAttemptTx(tx, attemptId, bank, now), {
+    maxWait: 15_000,
+    timeout: 30_000,
+  });
 }
 
 /**

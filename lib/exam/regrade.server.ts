@@ -78,7 +78,7 @@ export async function regradeAttempts(db: Db, bank: Bank) {
         });
         return regrades.length;
       },
-      { timeout: 30_000 },
+      { maxWait: 15_000, timeout: 30_000 },
     );
   }
   return { questionsRegraded, attemptsRescored: stale.length };
