@@ -19,10 +19,17 @@ import {
   pathLabel,
   toIssues,
 } from "./schema";
-import type { OptionKey, Problem, Question, QuestionOption, Track } from "./types";
+import {
+  OPTION_KEYS,
+  type OptionKey,
+  type Problem,
+  type Question,
+  type QuestionOption,
+  type Track,
+} from "./types";
 import { parseYaml, type YamlPath } from "./yaml";
 
-const KEYS: readonly OptionKey[] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+const KEYS = OPTION_KEYS;
 const CHOOSE_WORDS: Record<string, number> = { two: 2, three: 3, four: 4 };
 const CHOOSE_RE = /\bChoose (\w+)\./gi;
 const ORDER_DEPENDENT =

@@ -102,6 +102,9 @@ export interface Track {
 
 export type OptionKey = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J";
 
+/** Every option key, in authored order: the key of the option at index i is OPTION_KEYS[i]. */
+export const OPTION_KEYS: readonly OptionKey[] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+
 export interface QuestionOption {
   /** Letter by authored order; the app shuffles options per attempt. */
   readonly key: OptionKey;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { OptionKey, Question } from "@/lib/content/types";
+import { OPTION_KEYS, type OptionKey, type Question } from "@/lib/content/types";
 import { isCorrect } from "./scoring";
 
 /**
@@ -18,8 +18,6 @@ export function optionHashesOf(question: Pick<Question, "options">): string[] {
   );
 }
 
-const KEYS: readonly OptionKey[] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
-
 /** The selection, made on a version with `shownHashes`, in the keys of `current`. */
 export function selectionInCurrentKeys(
   selected: readonly OptionKey[],
@@ -29,9 +27,9 @@ export function selectionInCurrentKeys(
   if (shownHashes.length === 0) return [...selected];
   const currentHashes = optionHashesOf(current);
   return selected.map((key) => {
-    const hash = shownHashes[KEYS.indexOf(key)];
+    const hash = shownHashes[OPTION_KEYS.indexOf(key)];
     const at = hash === undefined ? -1 : currentHashes.indexOf(hash);
-    return at >= 0 ? (KEYS[at] as OptionKey) : key;
+    return at >= 0 ? (OPTION_KEYS[at] as OptionKey) : key;
   });
 }
 

@@ -1,4 +1,4 @@
-import type { OptionKey, Question } from "@/lib/content/types";
+import { OPTION_KEYS, type OptionKey, type Question } from "@/lib/content/types";
 import { optionHashesOf } from "./grading";
 
 /**
@@ -10,10 +10,9 @@ export function sameMeaning(
   version: { correctKeys: readonly string[]; optionHashes: readonly string[] },
   current: Pick<Question, "options" | "correctKeys">,
 ): boolean {
-  const keys: readonly OptionKey[] = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
   const identity = (hashes: readonly string[], correct: readonly string[]) =>
     correct
-      .map((k) => (hashes.length ? (hashes[keys.indexOf(k as OptionKey)] ?? k) : k))
+      .map((k) => (hashes.length ? (hashes[OPTION_KEYS.indexOf(k as OptionKey)] ?? k) : k))
       .sort()
       .join(",");
   const currentHashes = version.optionHashes.length ? optionHashesOf(current) : [];
