@@ -178,7 +178,7 @@ export async function startPractice(
       recentlySeen: new Set(recent.map((r) => r.questionId)),
     });
   } else {
-    const graded = await gradedHistory(db, userId, track.id, bank);
+    const graded = await gradedHistory(db, userId, track.id);
     items = sampleDrill({
       questions,
       domains: input.domains,
@@ -206,40 +206,23 @@ export async function startPractice(
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
 /**
- * Every graded answer of the user on a track: each question of a closed attempt (as stored at
- * close), and each checked question of an open practice or drill.
+ * Every graded answer of the user on a track: each question of a closed attempt, and each
+ * checked question of an open practice or drill, as stored when it was closed or checked.
  */
-async function gradedHistory(db: Db, userId: string, trackId: string, bank: Bank) {
-  const attempts = await db.attempt.findMany({
-    where: { userId, trackId },
+async function gradedHistory(db: Db, userId: string, trackId: string) {
+  const rows = await db.attemptQuestion.findMany({
+    where: { attempt: { userId, trackId }, correct: { not: null } },
     select: {
-      status: true,
-      deadline: true,
-      submittedAt: true,
-      startedAt: true,
-      questions: { select: { questionId: true, questionHash: true, correct: true } },
-      events: { where: { kind: "check" }, orderBy: { sequence: "asc" } },
+      questionId: true,
+      correct: true,
+      attempt: { select: { submittedAt: true, startedAt: true } },
     },
   });
-  const track = bank.tracks.get(trackId);
-  if (!track) return [];
-  return attempts.flatMap((attempt) => {
-    const at = attempt.submittedAt ?? attempt.startedAt;
-    if (attempt.status !== "in_progress") {
-      return attempt.questions.flatMap(({ questionId, correct }) =>
-        correct === null ? [] : [{ questionId, correct, at }],
-      );
-    }
-    const checkedIds = new Set(attempt.events.map((e) => e.questionId));
-    const { graded } = gradeAttempt(
-      { ...attempt, questions: attempt.questions.filter((q) => checkedIds.has(q.questionId)) },
-      bank,
-      track,
-    );
-    return [...graded].flatMap(([questionId, g]) =>
-      g ? [{ questionId, correct: g.correct, at }] : [],
-    );
-  });
+  return rows.map((r) => ({
+    questionId: r.questionId,
+    correct: r.correct === true,
+    at: r.attempt.submittedAt ?? r.attempt.startedAt,
+  }));
 }
 
 const attemptInclude = {
