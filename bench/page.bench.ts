@@ -11,7 +11,6 @@
  * Settings: BENCH_PAGE_PORT (3224), BENCH_PAGE_RUNS (3), CHROMIUM_PATH, DATABASE_URL (else the
  * embedded test PostgreSQL). The machine is shared: LCP moves with its load; the JS bytes do not.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { type Replica, startReplica, stopReplica, waitFor200 } from "@/deploy/cluster";
 import { findChromium } from "@/e2e/chromium";
 import { loadBank } from "@/lib/content/load.server";
 import { startMock, submitAttempt } from "@/lib/exam/attempts.server";
@@ -45,33 +45,29 @@ await admin.connect();
 await admin.query(`CREATE DATABASE "${dbName}"`);
 const url = withDatabase(server.url, dbName);
 const db = createDb(url);
-let app: ChildProcess | undefined;
+let app: Replica | undefined;
 const results: { page: string; runs: Measure[] }[] = [];
 
 try {
-  app = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {
-    cwd: ROOT,
+  app = startReplica({
+    name: "page",
+    port: PORT,
     env: {
-      ...process.env,
       DATABASE_URL: url,
-      PORT: String(PORT),
       NEXTAUTH_SECRET: SECRET,
       NEXTAUTH_URL: BASE,
       PASSMARK_ALLOW_HTTP: "1",
       PASSMARK_REQUEST_LOG: "0",
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    onLine: (line) => {
+      if (/error/i.test(line)) console.error(`  [server] ${line}`);
+    },
   });
   const started = app;
   process.on("exit", () => {
-    if (started.exitCode === null) started.kill("SIGTERM");
+    if (started.process.exitCode === null) started.process.kill("SIGTERM");
   });
-  await new Promise<void>((resolve, reject) => {
-    started.stdout?.on("data", (chunk: Buffer) => {
-      if (/Ready in/.test(chunk.toString())) resolve();
-    });
-    started.on("exit", () => reject(new Error("the server exited")));
-  });
+  await waitFor200(`${BASE}/api/health/live`, 180_000, started.exited);
 
   const bank = loadBank();
   const track = bank.tracks.get("cba");
@@ -140,11 +136,7 @@ try {
   console.error(`The bench stopped: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  if (app && app.exitCode === null) {
-    const exited = new Promise<void>((resolve) => app?.once("exit", () => resolve()));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  }
+  if (app) await stopReplica(app);
   await db.$disconnect();
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.end();
